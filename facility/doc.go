@@ -1,0 +1,22 @@
+// Package facility is what a grid company knows about a connection point
+// (anläggning) and the Lookup port behind the manual's "Hämta anl-data".
+//
+// The identifiers of a facility — the facility ID ([EAN], a GS1 GSRN), the
+// [MeterNumber], the [TechnicalNumber] and the grid-area [AreaCode] — are not
+// personal data and print in clear. Everything that describes a person (names,
+// street addresses, identity numbers, phone, e-mail, the property
+// designation) is held in the masked types of package privacy, so printing,
+// logging or serialising a [Record] never shows it unless a caller calls
+// Reveal.
+//
+// Parsers return a *[ParseError] that wraps one of the sentinel errors
+// ([ErrEmpty], [ErrLength], [ErrNotDigit], [ErrCheckDigit], [ErrSyntax],
+// [ErrNotStandard]); branch on them with errors.Is. Error messages never
+// contain the input.
+//
+// [Lookup] is the port a grid company's system implements; [Registry] is the
+// in-memory implementation used as the embedded default and in tests, and
+// package facilitytest holds the conformance suite every implementation
+// should pass. A lookup never returns personal or organisation numbers (see
+// [Record.Withhold]): those must come from the customer.
+package facility

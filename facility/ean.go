@@ -1,0 +1,188 @@
+package facility
+
+import (
+	"cmp"
+	"strings"
+)
+
+// EAN is a facility ID: the 18-digit GS1 Global Service Relation Number
+// (GSRN) that Swedish grid companies call "anläggnings-ID" or "EAN-nr".
+//
+// The zero value means "no facility ID". The digits are kept in a uint64, so
+// an EAN holds no heap memory, compares with == and can be a map key.
+// A facility ID is not personal data: it prints in clear everywhere.
+type EAN struct {
+	n uint64 // the 18 digits as a number; 0 only for the zero value
+}
+
+// eanDigits is the number of digits in a GSRN.
+const eanDigits = 18
+
+// ParseEAN parses a facility ID.
+//
+// Surrounding whitespace is trimmed. The 18 digits may be written together
+// ("735999000000000006") or, as invoices print them, in groups separated by
+// spaces ("735 999 000 000 000 006"). Any number of ASCII spaces is accepted
+// between digits, wherever they fall, because people copy the number from
+// paper in all sorts of ways; no other separator is accepted. Only ASCII
+// digits count.
+//
+// The last digit is the GS1 mod-10 check digit: weights 3, 1, 3, 1, ... from
+// the rightmost data digit, check = (10 − sum mod 10) mod 10 (this is not
+// Luhn). The all-zero ID passes that check but is rejected with ErrSyntax:
+// it is no assigned GSRN and it would be indistinguishable from the zero
+// value.
+//
+// Errors wrap ErrEmpty, ErrLength, ErrNotDigit, ErrCheckDigit or ErrSyntax in
+// a *ParseError with Field "facilityId". ParseEAN does not allocate on
+// success.
+func ParseEAN(s string) (EAN, error) {
+	if len(s) > maxInput {
+		return EAN{}, parseError(fieldFacilityID, ErrLength)
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return EAN{}, parseError(fieldFacilityID, ErrEmpty)
+	}
+	var d [eanDigits]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			continue
+		case c < '0' || c > '9':
+			return EAN{}, parseError(fieldFacilityID, ErrNotDigit)
+		case n == eanDigits:
+			return EAN{}, parseError(fieldFacilityID, ErrLength)
+		}
+		d[n] = c - '0'
+		n++
+	}
+	if n != eanDigits {
+		return EAN{}, parseError(fieldFacilityID, ErrLength)
+	}
+	if gs1Check(d[:eanDigits-1]) != d[eanDigits-1] {
+		return EAN{}, parseError(fieldFacilityID, ErrCheckDigit)
+	}
+	var v uint64
+	for _, x := range d {
+		v = v*10 + uint64(x)
+	}
+	if v == 0 {
+		return EAN{}, parseError(fieldFacilityID, ErrSyntax)
+	}
+	return EAN{n: v}, nil
+}
+
+// gs1Check computes the GS1 mod-10 check digit of data (digit values 0–9):
+// the rightmost data digit has weight 3, the next 1, and so on.
+func gs1Check(data []byte) byte {
+	sum := 0
+	w := 3
+	for i := len(data) - 1; i >= 0; i-- {
+		sum += int(data[i]) * w
+		w = 4 - w
+	}
+	return byte((10 - sum%10) % 10)
+}
+
+// digits returns the 18 digits as ASCII.
+func (e EAN) digits() [eanDigits]byte {
+	var b [eanDigits]byte
+	v := e.n
+	for i := eanDigits - 1; i >= 0; i-- {
+		b[i] = byte('0' + v%10)
+		v /= 10
+	}
+	return b
+}
+
+// String returns the 18 digits without spaces, or "" for the zero value.
+func (e EAN) String() string {
+	if e.IsZero() {
+		return ""
+	}
+	b := e.digits()
+	return string(b[:])
+}
+
+// Grouped returns the ID in groups of three as invoices print it,
+// "735 999 000 000 000 006", or "" for the zero value.
+func (e EAN) Grouped() string {
+	if e.IsZero() {
+		return ""
+	}
+	d := e.digits()
+	var b [eanDigits + eanDigits/3 - 1]byte
+	j := 0
+	for i, c := range d {
+		if i > 0 && i%3 == 0 {
+			b[j] = ' '
+			j++
+		}
+		b[j] = c
+		j++
+	}
+	return string(b[:])
+}
+
+// IsZero reports whether e is the zero value (no facility ID).
+func (e EAN) IsZero() bool { return e.n == 0 }
+
+// Compare returns -1, 0 or +1 as e sorts before, with or after o, in the
+// numeric order of the digits (the zero value first). It suits
+// slices.SortFunc.
+func (e EAN) Compare(o EAN) int { return cmp.Compare(e.n, o.n) }
+
+// Country returns the country of the GS1 prefix that issued the ID.
+func (e EAN) Country() Country {
+	if e.IsZero() {
+		return CountryUnknown
+	}
+	// The first two digits are the GS1 prefix's leading digits: 18 digits
+	// means dividing by 10^16.
+	switch e.n / 1e16 {
+	case 73:
+		return CountrySweden
+	case 70:
+		return CountryNorway
+	case 57:
+		return CountryDenmark
+	case 64:
+		return CountryFinland
+	}
+	return CountryUnknown
+}
+
+// AppendText appends the 18 digits (nothing for the zero value) to b. It
+// implements encoding.TextAppender and lets callers format without
+// allocating.
+func (e EAN) AppendText(b []byte) ([]byte, error) {
+	if e.IsZero() {
+		return b, nil
+	}
+	d := e.digits()
+	return append(b, d[:]...), nil
+}
+
+// MarshalText implements encoding.TextMarshaler: the 18 digits in clear
+// (a facility ID is not personal data), or empty for the zero value.
+func (e EAN) MarshalText() ([]byte, error) {
+	return e.AppendText(make([]byte, 0, eanDigits))
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It accepts every form
+// ParseEAN accepts; empty text gives the zero value.
+func (e *EAN) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*e = EAN{}
+		return nil
+	}
+	v, err := ParseEAN(string(text))
+	if err != nil {
+		return err
+	}
+	*e = v
+	return nil
+}

@@ -1,0 +1,176 @@
+package notification
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/validate"
+)
+
+// Catalog is the port to the grid companies' configuration: which grid areas, installation
+// types, job types, meter placements and mandatory fields each offers. Grid companies configure
+// their systems differently, so none of this is code. [StaticCatalog] is the in-memory default.
+type Catalog interface {
+	// GridCompanies returns every grid company.
+	GridCompanies(ctx context.Context) ([]GridCompany, error)
+	// GridCompany returns one grid company, or an error matching [ErrNotOffered].
+	GridCompany(ctx context.Context, id string) (GridCompany, error)
+}
+
+// GridCompany is one grid company's configuration.
+type GridCompany struct {
+	ID                string            `json:"id"`
+	Name              string            `json:"name"` // e.g. "Öresundskraft AB"
+	Areas             []GridArea        `json:"areas"`
+	InstallationTypes []OfferedType     `json:"installationTypes"`
+	MeterPlacements   []PlacementOption `json:"meterPlacements,omitempty"` // DefaultMeterPlacements when empty
+	BaseProfile       validate.Profile  `json:"baseProfile"`               // mandatory for every job type
+}
+
+// GridArea is a grid area (nätområde): its 3-character code and its name.
+type GridArea struct {
+	Code facility.AreaCode `json:"code"`
+	Name string            `json:"name"` // e.g. "Helsingborg"
+}
+
+// OfferedType is an installation type a grid company offers, with its job types.
+type OfferedType struct {
+	Type     InstallationType `json:"type"`
+	Label    string           `json:"label,omitempty"` // Swedish label; the built-in one when empty
+	JobTypes []JobType        `json:"jobTypes"`
+}
+
+// JobType is a job type (jobbtyp) such as "Anläggning med en mätare", with the fields it makes
+// mandatory on top of the grid company's base profile.
+type JobType struct {
+	ID      string           `json:"id"`
+	Name    string           `json:"name"`
+	Profile validate.Profile `json:"profile"`
+}
+
+// OfferError says which choice a grid company does not offer. It matches [ErrNotOffered].
+// It names configuration codes only, never personal data.
+type OfferError struct {
+	GridCompany string
+	What        string // "grid company", "installation type", "job type", "grid area" or "meter placement"
+	Value       string
+}
+
+// Error names the grid company, the kind of choice and the value.
+func (e *OfferError) Error() string {
+	if e.What == "grid company" {
+		return fmt.Sprintf("notification: no grid company %q in the catalog", e.Value)
+	}
+	return fmt.Sprintf("notification: grid company %q does not offer %s %q", e.GridCompany, e.What, e.Value)
+}
+
+// Is makes errors.Is(err, ErrNotOffered) true.
+func (e *OfferError) Is(target error) bool { return target == ErrNotOffered }
+
+// label returns the Swedish label of an offered type.
+func (o OfferedType) label() string {
+	if o.Label != "" {
+		return o.Label
+	}
+	return o.Type.Swedish()
+}
+
+// TypeLabel returns the grid company's Swedish label for installation type t.
+func (g GridCompany) TypeLabel(t InstallationType) string {
+	for _, o := range g.InstallationTypes {
+		if o.Type == t {
+			return o.label()
+		}
+	}
+	return t.Swedish()
+}
+
+// Area returns the grid area with code, if the grid company has it.
+func (g GridCompany) Area(code facility.AreaCode) (GridArea, bool) {
+	i := slices.IndexFunc(g.Areas, func(a GridArea) bool { return a.Code == code })
+	if i < 0 {
+		return GridArea{}, false
+	}
+	return g.Areas[i], true
+}
+
+// JobType returns the job type jobType of installation type t, or an [*OfferError].
+func (g GridCompany) JobType(t InstallationType, jobType string) (JobType, error) {
+	i := slices.IndexFunc(g.InstallationTypes, func(o OfferedType) bool { return o.Type == t })
+	if i < 0 {
+		return JobType{}, &OfferError{GridCompany: g.ID, What: "installation type", Value: string(t)}
+	}
+	jobs := g.InstallationTypes[i].JobTypes
+	j := slices.IndexFunc(jobs, func(jt JobType) bool { return jt.ID == jobType })
+	if j < 0 {
+		return JobType{}, &OfferError{GridCompany: g.ID, What: "job type", Value: jobType}
+	}
+	return jobs[j], nil
+}
+
+// Profile returns the mandatory fields for installation type t and job type jobType: the
+// base profile joined with the job type's.
+func (g GridCompany) Profile(t InstallationType, jobType string) (validate.Profile, error) {
+	jt, err := g.JobType(t, jobType)
+	if err != nil {
+		return validate.Profile{}, err
+	}
+	return g.BaseProfile.Join(jt.Profile), nil
+}
+
+// Placements returns the meter placements the grid company offers.
+func (g GridCompany) Placements() []PlacementOption {
+	if len(g.MeterPlacements) == 0 {
+		return DefaultMeterPlacements()
+	}
+	return slices.Clone(g.MeterPlacements)
+}
+
+// OffersPlacement reports whether p is one of the grid company's meter placements.
+func (g GridCompany) OffersPlacement(p MeterPlacement) bool {
+	return slices.ContainsFunc(g.Placements(), func(o PlacementOption) bool { return o.Code == p })
+}
+
+// check reports the first inconsistency in a grid company's configuration.
+func (g GridCompany) check() error {
+	bad := func(what string) error { return fmt.Errorf("notification: catalog: grid company %q: %s", g.ID, what) }
+	if g.ID == "" || g.Name == "" {
+		return bad("id and name are required")
+	}
+	if len(g.Areas) == 0 {
+		return bad("no grid areas")
+	}
+	for i, a := range g.Areas {
+		if code, err := facility.ParseAreaCode(string(a.Code)); err != nil || code != a.Code {
+			return bad(fmt.Sprintf("grid area %d: code must be 3 characters A–Z, 0–9", i))
+		}
+		if slices.IndexFunc(g.Areas[:i], func(b GridArea) bool { return b.Code == a.Code }) >= 0 {
+			return bad(fmt.Sprintf("grid area %q listed twice", a.Code))
+		}
+	}
+	if len(g.InstallationTypes) == 0 {
+		return bad("no installation types")
+	}
+	for i, o := range g.InstallationTypes {
+		if o.Type == "" || o.label() == "" {
+			return bad(fmt.Sprintf("installation type %d: type and label are required", i))
+		}
+		if slices.IndexFunc(g.InstallationTypes[:i], func(p OfferedType) bool { return p.Type == o.Type }) >= 0 {
+			return bad(fmt.Sprintf("installation type %q listed twice", o.Type))
+		}
+		if len(o.JobTypes) == 0 {
+			return bad(fmt.Sprintf("installation type %q has no job types", o.Type))
+		}
+		for j, jt := range o.JobTypes {
+			if jt.ID == "" || jt.Name == "" {
+				return bad(fmt.Sprintf("installation type %q, job type %d: id and name are required", o.Type, j))
+			}
+			if slices.IndexFunc(o.JobTypes[:j], func(k JobType) bool { return k.ID == jt.ID }) >= 0 {
+				return bad(fmt.Sprintf("installation type %q: job type %q listed twice", o.Type, jt.ID))
+			}
+		}
+	}
+	return nil
+}

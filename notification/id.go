@@ -1,0 +1,33 @@
+package notification
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"strings"
+)
+
+// ID identifies a case. It is opaque and random: never derived from a personal identity
+// number or anything else about a person, so it is safe in URLs, file names and logs.
+type ID string
+
+// NewID returns a fresh random ID ("n-" and 32 hex digits).
+func NewID() ID {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	return ID("n-" + hex.EncodeToString(b[:]))
+}
+
+// ParseID checks that s has the form [NewID] produces.
+func ParseID(s string) (ID, error) {
+	hexPart, ok := strings.CutPrefix(s, "n-")
+	if !ok || len(hexPart) != 32 {
+		return "", invalidArgument("id", "not a case ID")
+	}
+	if _, err := hex.DecodeString(hexPart); err != nil {
+		return "", invalidArgument("id", "not a case ID")
+	}
+	return ID(s), nil
+}
+
+// String returns the ID.
+func (id ID) String() string { return string(id) }

@@ -1,0 +1,111 @@
+package notification
+
+import (
+	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
+	"github.com/gridnotify/gridnotify/validate"
+)
+
+// PartyInput is a party as a person types it in the form, every field a string. [ParseParty]
+// checks it with the project's validator and turns it into a [facility.Party].
+type PartyInput struct {
+	Kind                    string       `json:"kind" validate:"omitempty,oneof=private company"`
+	CompanyName             string       `json:"companyName" validate:"max=200"`
+	Surname                 string       `json:"surname" validate:"max=200"`
+	GivenName               string       `json:"givenName" validate:"max=200"`
+	Address                 AddressInput `json:"address"`
+	PersonalNumber          string       `json:"personalNumber" validate:"omitempty,personal_number"`
+	OrganisationNumber      string       `json:"organisationNumber" validate:"omitempty,org_number"`
+	NoSwedishPersonalNumber bool         `json:"noSwedishPersonalNumber"`
+	BirthDate               string       `json:"birthDate" validate:"omitempty,datetime=2006-01-02"`
+	Phone                   string       `json:"phone" validate:"omitempty,phone_se"`
+	Email                   string       `json:"email" validate:"omitempty,email,max=254"`
+	InvoiceReference        string       `json:"invoiceReference" validate:"max=100"`
+}
+
+// AddressInput is a postal address as typed.
+type AddressInput struct {
+	CareOf     string `json:"careOf" validate:"max=200"`
+	Street     string `json:"street" validate:"max=200"`
+	PostalCode string `json:"postalCode" validate:"omitempty,postal_code"`
+	City       string `json:"city" validate:"max=100"`
+}
+
+// ParseParty checks in and returns the party it describes. section ("owner" or "payer")
+// prefixes the problems' paths, so "owner.personalNumber" is named, with its Swedish label.
+// Errors: [validate.ErrInvalid] listing every malformed field, without its value.
+func ParseParty(section string, in PartyInput) (facility.Party, error) {
+	if err := validateSection(section, in); err != nil {
+		return facility.Party{}, err
+	}
+	// Every field below passed its format tag, so the parsers cannot fail; their errors are
+	// still returned rather than dropped.
+	p := facility.Party{
+		CompanyName:             privacy.NewText(in.CompanyName),
+		Surname:                 privacy.NewText(in.Surname),
+		GivenName:               privacy.NewText(in.GivenName),
+		NoSwedishPersonalNumber: in.NoSwedishPersonalNumber,
+		InvoiceReference:        in.InvoiceReference,
+		Address: facility.Address{
+			CareOf: privacy.NewText(in.Address.CareOf),
+			Street: privacy.NewText(in.Address.Street),
+			City:   privacy.NewText(in.Address.City),
+		},
+	}
+	var err error
+	if in.Kind != "" {
+		if err = p.Kind.UnmarshalText([]byte(in.Kind)); err != nil {
+			return facility.Party{}, err
+		}
+	}
+	if in.Address.PostalCode != "" {
+		if p.Address.PostalCode, err = facility.ParsePostalCode(in.Address.PostalCode); err != nil {
+			return facility.Party{}, err
+		}
+	}
+	if in.PersonalNumber != "" {
+		if p.PersonalNumber, err = privacy.ParsePersonalIdentityNumber(in.PersonalNumber); err != nil {
+			return facility.Party{}, err
+		}
+	}
+	if in.OrganisationNumber != "" {
+		if p.OrganisationNumber, err = privacy.ParseOrganisationNumber(in.OrganisationNumber); err != nil {
+			return facility.Party{}, err
+		}
+	}
+	if in.BirthDate != "" {
+		if p.BirthDate, err = privacy.ParseDate(in.BirthDate); err != nil {
+			return facility.Party{}, err
+		}
+	}
+	if in.Phone != "" {
+		if p.Phone, err = privacy.ParsePhone(in.Phone); err != nil {
+			return facility.Party{}, err
+		}
+	}
+	if in.Email != "" {
+		if p.Email, err = privacy.ParseEmail(in.Email); err != nil {
+			return facility.Party{}, err
+		}
+	}
+	if err := checkParty(section, p); err != nil {
+		return facility.Party{}, err
+	}
+	return p, nil
+}
+
+// validateSection runs the validator with the section as the JSON root, so paths read
+// "owner.postalCode" and find their labels.
+func validateSection(section string, in PartyInput) error {
+	switch section {
+	case "owner":
+		return validate.Struct(struct {
+			Owner PartyInput `json:"owner"`
+		}{in})
+	case "payer":
+		return validate.Struct(struct {
+			Payer PartyInput `json:"payer"`
+		}{in})
+	}
+	return invalidArgument("section", `must be "owner" or "payer"`)
+}

@@ -1,0 +1,105 @@
+package notification
+
+import (
+	"context"
+	"time"
+)
+
+// Repository stores cases. Implementations must be safe for concurrent use and must never
+// share memory with callers: a case passed in or handed out is the caller's own copy.
+// Package notificationtest has a conformance suite every implementation should pass.
+type Repository interface {
+	// Get returns the case with id, or an error matching [ErrNotFound].
+	Get(ctx context.Context, id ID) (*Case, error)
+	// Create stores a new case, whose Version must be 0, as version 1 and returns 1. A case
+	// with the same ID already stored is [ErrExists].
+	Create(ctx context.Context, c *Case) (version int64, err error)
+	// Update stores c if the stored version is still c.Version() and returns the new version,
+	// c.Version()+1. A stale version is [ErrConflict] (no lost update), a missing case
+	// [ErrNotFound].
+	Update(ctx context.Context, c *Case) (version int64, err error)
+	// Delete removes the case with id if its stored version is version: [ErrConflict] if
+	// not, [ErrNotFound] if there is no such case.
+	Delete(ctx context.Context, id ID, version int64) error
+	// List returns the cases that match q, oldest first (by creation time, then ID), a page
+	// at a time.
+	List(ctx context.Context, q Query) (Page, error)
+}
+
+// Query selects cases for [Repository.List]. Zero fields select everything.
+type Query struct {
+	GridCompany   string    // only this grid company's cases
+	Installer     string    // only cases handled by this installer company
+	Statuses      []Status  // only cases in one of these statuses
+	CreatedFrom   time.Time // created at or after
+	CreatedBefore time.Time // created before
+	Limit         int       // page size; 0 means DefaultPageSize, at most MaxPageSize
+	After         Cursor    // continue after this cursor (from Page.Next)
+}
+
+// Page sizes.
+const (
+	DefaultPageSize = 50
+	MaxPageSize     = 1000
+)
+
+// Cursor marks a position in a listing: the creation time and ID of the last case of a page.
+type Cursor struct {
+	CreatedAt time.Time
+	ID        ID
+}
+
+// IsZero reports whether the cursor is the start of the listing.
+func (c Cursor) IsZero() bool { return c.CreatedAt.IsZero() && c.ID == "" }
+
+// Page is one page of a listing; Next is zero on the last page.
+type Page struct {
+	Cases []*Case
+	Next  Cursor
+}
+
+// limit returns the page size q asks for, within bounds.
+func (q Query) limit() int {
+	switch {
+	case q.Limit <= 0:
+		return DefaultPageSize
+	case q.Limit > MaxPageSize:
+		return MaxPageSize
+	}
+	return q.Limit
+}
+
+// Matches reports whether c is selected by q, ignoring paging; repository implementations
+// may use it.
+func (q Query) Matches(c *Case) bool {
+	if q.GridCompany != "" && c.gridCompany != q.GridCompany {
+		return false
+	}
+	if q.Installer != "" && c.handler.Organisation != q.Installer {
+		return false
+	}
+	if len(q.Statuses) > 0 {
+		found := false
+		for _, s := range q.Statuses {
+			found = found || s == c.status
+		}
+		if !found {
+			return false
+		}
+	}
+	if !q.CreatedFrom.IsZero() && c.createdAt.Before(q.CreatedFrom) {
+		return false
+	}
+	if !q.CreatedBefore.IsZero() && !c.createdAt.Before(q.CreatedBefore) {
+		return false
+	}
+	return q.After.IsZero() || cursorLess(q.After, c.createdAt, c.id)
+}
+
+// cursorLess reports whether (at, id) comes after cursor k in listing order.
+func cursorLess(k Cursor, at time.Time, id ID) bool {
+	if !at.Equal(k.CreatedAt) {
+		return at.After(k.CreatedAt)
+	}
+	return id > k.ID
+}

@@ -1,0 +1,82 @@
+package notification
+
+import (
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/merge"
+)
+
+// Snapshot is every field of a case, exported, for storage adapters: a [Repository] that
+// keeps cases outside memory writes [Case.Snapshot] and reads back with [RestoreCase].
+//
+// Personal fields keep their privacy types, which mask themselves when marshalled: an adapter
+// stores the clear value with their Reveal methods and reads it back with their Parse
+// functions (or through an encryption port), so that a snapshot dumped anywhere else still
+// shows nothing.
+type Snapshot struct {
+	ID                ID
+	GridCompany       string
+	InstallationType  InstallationType
+	JobType           string
+	Status            Status
+	Handler           Handler
+	Form              merge.Form
+	RequestedMainFuse facility.Ampere
+	RequestedPower    decimal.Decimal
+	MeterPlacement    MeterPlacement
+	PlacementOther    string
+	PlannedStart      time.Time
+	PlannedCompletion time.Time
+	WorkDescription   string
+	Installer         Installer
+	Notes             []Note
+	Attachments       []Attachment
+	History           []StatusChange
+	Version           int64
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
+// Snapshot returns a deep copy of every field of c.
+func (c *Case) Snapshot() Snapshot {
+	return Snapshot{
+		ID: c.id, GridCompany: c.gridCompany, InstallationType: c.installationType, JobType: c.jobType,
+		Status: c.status, Handler: c.handler, Form: c.form,
+		RequestedMainFuse: c.requestedMainFuse, RequestedPower: c.requestedPower,
+		MeterPlacement: c.meterPlacement, PlacementOther: c.placementOther,
+		PlannedStart: c.plannedStart, PlannedCompletion: c.plannedCompletion,
+		WorkDescription: c.workDescription, Installer: c.installer,
+		Notes: slices.Clone(c.notes), Attachments: slices.Clone(c.attachments), History: slices.Clone(c.history),
+		Version: c.version, CreatedAt: c.createdAt, UpdatedAt: c.updatedAt,
+	}
+}
+
+// RestoreCase rebuilds a stored case from its snapshot. It is not a constructor for new cases
+// (use [NewCase]): it trusts the snapshot's status and history as the store recorded them,
+// checking only that the snapshot is whole.
+func RestoreCase(s Snapshot) (*Case, error) {
+	switch {
+	case s.ID == "":
+		return nil, invalidArgument("snapshot.id", "missing")
+	case !s.Status.Valid():
+		return nil, invalidArgument("snapshot.status", "not a status")
+	case s.GridCompany == "" || s.InstallationType == "" || s.JobType == "":
+		return nil, invalidArgument("snapshot", "grid company, installation type or job type missing")
+	case s.Version < 0:
+		return nil, invalidArgument("snapshot.version", "negative")
+	}
+	return &Case{
+		id: s.ID, gridCompany: s.GridCompany, installationType: s.InstallationType, jobType: s.JobType,
+		status: s.Status, handler: s.Handler, form: s.Form,
+		requestedMainFuse: s.RequestedMainFuse, requestedPower: s.RequestedPower,
+		meterPlacement: s.MeterPlacement, placementOther: s.PlacementOther,
+		plannedStart: s.PlannedStart, plannedCompletion: s.PlannedCompletion,
+		workDescription: s.WorkDescription, installer: s.Installer,
+		notes: slices.Clone(s.Notes), attachments: slices.Clone(s.Attachments), history: slices.Clone(s.History),
+		version: s.Version, createdAt: s.CreatedAt, updatedAt: s.UpdatedAt,
+	}, nil
+}

@@ -1,0 +1,90 @@
+package validate
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+
+	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
+)
+
+// The format tags registered on the validator, for use in `validate:"..."` struct tags on
+// string fields. Each accepts exactly what the matching parser accepts; an empty string fails
+// all of them, so combine with omitempty for optional fields.
+const (
+	TagFacilityID     = "facility_id"     // facility.ParseEAN: 18 digits, GS1 check digit
+	TagPersonalNumber = "personal_number" // privacy.ParsePersonalIdentityNumber, coordination numbers too
+	TagOrgNumber      = "org_number"      // privacy.ParseOrganisationNumber, sole traders too
+	TagPostalCode     = "postal_code"     // facility.ParsePostalCode: NNN NN
+	TagPhone          = "phone_se"        // privacy.ParsePhone: Swedish number
+	TagAreaCode       = "area_code"       // facility.ParseAreaCode: [A-Z0-9]{3}
+	TagMeterNumber    = "meter_number"    // facility.ParseMeterNumber
+	TagMainFuse       = "main_fuse"       // facility.ParseAmpere: a standard fuse size
+)
+
+// formatChecks maps each project tag to its parser.
+var formatChecks = map[string]func(string) error{
+	TagFacilityID:     func(s string) error { _, err := facility.ParseEAN(s); return err },
+	TagPersonalNumber: func(s string) error { _, err := privacy.ParsePersonalIdentityNumber(s); return err },
+	TagOrgNumber:      func(s string) error { _, err := privacy.ParseOrganisationNumber(s); return err },
+	TagPostalCode:     func(s string) error { _, err := facility.ParsePostalCode(s); return err },
+	TagPhone:          func(s string) error { _, err := privacy.ParsePhone(s); return err },
+	TagAreaCode:       func(s string) error { _, err := facility.ParseAreaCode(s); return err },
+	TagMeterNumber:    func(s string) error { _, err := facility.ParseMeterNumber(s); return err },
+	TagMainFuse:       func(s string) error { _, err := facility.ParseAmpere(s); return err },
+}
+
+// Tags returns the project's format tags.
+func Tags() []string {
+	return []string{TagFacilityID, TagPersonalNumber, TagOrgNumber, TagPostalCode, TagPhone,
+		TagAreaCode, TagMeterNumber, TagMainFuse}
+}
+
+var (
+	instanceOnce sync.Once
+	instance     *validator.Validate
+)
+
+// Validator returns the package's validator/v10 instance, built on first use with the
+// project's format tags registered and field names taken from JSON tags. It is safe for
+// concurrent use; register nothing more on it (validator's registration is not).
+func Validator() *validator.Validate {
+	instanceOnce.Do(func() { instance = newValidator() })
+	return instance
+}
+
+func newValidator() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(jsonName)
+	for tag, check := range formatChecks {
+		// Registration fails only for an empty tag or nil function; ours are neither.
+		_ = v.RegisterValidation(tag, stringCheck(check))
+	}
+	return v
+}
+
+// stringCheck adapts a parser to a validator function; a field that is not a string fails.
+func stringCheck(check func(string) error) validator.Func {
+	return func(fl validator.FieldLevel) bool {
+		f := fl.Field()
+		if f.Kind() != reflect.String {
+			return false
+		}
+		return check(f.String()) == nil
+	}
+}
+
+// jsonName names a struct field by its JSON name, so problems follow the JSON paths.
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	switch name {
+	case "-":
+		return ""
+	case "":
+		return f.Name
+	}
+	return name
+}
