@@ -9,6 +9,7 @@ type reason struct {
 	en, sv string
 }
 
+// Error returns the English reason, without a field name.
 func (r *reason) Error() string { return r.en }
 
 // Sentinel errors wrapped by *ParseError. Callers branch on them with

@@ -93,3 +93,12 @@ func TestAmpere_ApproxMaxPowerKW(t *testing.T) {
 func TestAmpere_String(t *testing.T) {
 	assert.Equal(t, "25 A", facility.Ampere(25).String())
 }
+
+func TestParseAmpere_allocs(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() {
+		if _, err := facility.ParseAmpere(" 25 A "); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs)
+}

@@ -66,8 +66,10 @@ type lookupError struct {
 	err    error
 }
 
+// Error returns the English message.
 func (e *lookupError) Error() string { return e.en }
 
+// Unwrap returns the sentinel (ErrNotFound, ErrMismatch or ErrEmptyQuery).
 func (e *lookupError) Unwrap() error { return e.err }
 
 // Swedish returns the message for the installer's UI.

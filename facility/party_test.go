@@ -122,6 +122,15 @@ func TestParty_neverRevealed(t *testing.T) {
 			assert.NotContains(t, out, s, name)
 		}
 	}
+	// In an unexported field fmt cannot call Party's methods and prints the
+	// fields raw: the privacy types still show only noise. InvoiceReference
+	// (plain text by the API's design) and the postal code (not personal
+	// on its own) are visible there, which is why they are left out here.
+	raw := fmt.Sprintf("%+v", wrapper{hidden: p})
+	for _, s := range []string{"SecretCompany", "SecretSurname", "SecretGiven", "SecretCareOf", "SecretStreet", "SecretCity", "121212", "06 99", "0699", "secretmail"} {
+		assert.NotContains(t, raw, s, "unexported field")
+	}
+
 	assert.Equal(t, "Party{kind: private}", p.String())
 	assert.Equal(t, `"Party{kind: private}"`, fmt.Sprintf("%q", p))
 	assert.Contains(t, text.String(), "party.kind=private")

@@ -19,8 +19,13 @@ import "github.com/gridnotify/gridnotify/facility"
 // A failed lookup must change nothing, so callers call Fetch only with a record they have:
 // there is no error path here.
 func Fetch(form *Form, rec *facility.Record, mode Mode) Report {
+	return mergeRecord(form, rec, ruleFor(mode))
+}
+
+// mergeRecord applies r to every field of form from rec, and the exact rule to the three
+// identifiers whatever r is.
+func mergeRecord(form *Form, rec *facility.Record, r rule) Report {
 	var rep Report
-	r := ruleFor(mode)
 	d, s := &form.Facility, &rec.Details
 	rep.set(FacilityID, apply(&d.ID, s.ID, ruleExact))
 	rep.set(FacilityTechnicalNumber, apply(&d.TechnicalNumber, s.TechnicalNumber, ruleExact))

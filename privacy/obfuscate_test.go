@@ -46,7 +46,10 @@ func TestHideString(t *testing.T) {
 		h := hideString(s)
 		assert.Equal(t, s, showString(h))
 		assert.Equal(t, h, hideString([]byte(s)))
-		assert.NotContains(t, h, s)
+		if strings.Trim(s, hexDigits) != "" {
+			// Text that is not itself hex can never appear in the hex form.
+			assert.NotContains(t, h, s)
+		}
 		assert.Equal(t, 2*len(s), len(h))
 		assert.Equal(t, "", strings.Trim(h, hexDigits), "printable hex only")
 	}

@@ -3,6 +3,7 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/go-playground/validator/v10"
@@ -23,18 +24,32 @@ func Struct(v any) error {
 	if !errors.As(err, &fieldErrs) {
 		return fmt.Errorf("validate: %w", err)
 	}
+	root := rootName(v)
 	problems := make([]Problem, len(fieldErrs))
 	for i, fe := range fieldErrs {
-		problems[i] = formatProblem(fe)
+		problems[i] = formatProblem(fe, root)
 	}
 	return &InvalidError{Problems: problems}
 }
 
+// rootName is the name validator puts first in a namespace: the struct type's name, empty for
+// an anonymous struct.
+func rootName(v any) string {
+	t := reflect.TypeOf(v)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return ""
+	}
+	return t.Name()
+}
+
 // formatProblem turns one validator error into a Problem without quoting the value.
-func formatProblem(fe validator.FieldError) Problem {
+func formatProblem(fe validator.FieldError, root string) Problem {
 	path := fe.Namespace()
-	if _, rest, ok := strings.Cut(path, "."); ok {
-		path = rest // drop the root struct's name
+	if root != "" {
+		path = strings.TrimPrefix(path, root+".")
 	}
 	p := Problem{Path: path, Label: path, Code: CodeFormat, Tag: fe.Tag()}
 	if f, ok := FieldByPath(path); ok {
@@ -88,4 +103,15 @@ var builtinMessages = map[string]struct{ sv, en string }{
 	"numeric":          {"Får bara innehålla siffror.%.0[1]s", "Must contain digits only.%.0[1]s"},
 	"printascii":       {"Får bara innehålla vanliga tecken.%.0[1]s", "Must contain printable ASCII only.%.0[1]s"},
 	"excludesall":      {"Innehåller otillåtna tecken.%.0[1]s", "Contains characters that are not allowed.%.0[1]s"},
+}
+
+// HasMessages reports whether tag has messages in Swedish and English of its own: every
+// project format tag and the validator tags the project uses. A tag without them still
+// works, with a generic message naming the tag.
+func HasMessages(tag string) bool {
+	if _, ok := formatChecks[tag]; ok {
+		return true
+	}
+	_, ok := builtinMessages[tag]
+	return ok
 }
