@@ -23,8 +23,12 @@ var copyRule = []ruleCase{
 	{valA, valB, valB, merge.Overwritten},
 }
 
-func isOwnerField(f merge.Field) bool { return f >= merge.OwnerKind && f <= merge.OwnerInvoiceReference }
-func isPayerField(f merge.Field) bool { return f >= merge.PayerKind && f <= merge.PayerInvoiceReference }
+func isOwnerField(f merge.Field) bool {
+	return f >= merge.OwnerKind && f <= merge.OwnerInvoiceReference
+}
+func isPayerField(f merge.Field) bool {
+	return f >= merge.PayerKind && f <= merge.PayerInvoiceReference
+}
 
 // TestCopyFromOwnerRule checks every payer field × payer state × owner state against several
 // backgrounds: the payer becomes the owner field by field, nothing else changes.
@@ -33,10 +37,9 @@ func TestCopyFromOwnerRule(t *testing.T) {
 	acc := newSamples(t).accessors()
 	require.Len(t, acc, merge.NumFields)
 	backgrounds := []struct {
-		name              string
-		facility, owner   state
-		payer             state
-		ownerWithheldOnly bool
+		name            string
+		facility, owner state
+		payer           state
 	}{
 		{name: "others-same", facility: valA, owner: valA, payer: valA},
 		{name: "owner-lacks-others", facility: valA, owner: empty, payer: valA},

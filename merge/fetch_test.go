@@ -277,7 +277,10 @@ func TestFetchPowerComparesByValue(t *testing.T) {
 			rec.Power = decimal.RequireFromString(tt.rec)
 			rep := merge.Fetch(&form, &rec, merge.Overwrite)
 			require.Equal(t, tt.wantResult, rep.Outcome(merge.FacilityPower))
-			require.Equal(t, tt.want, form.Facility.Power.String())
+			// Same value and same representation: a kept power is not rewritten.
+			want, got := decimal.RequireFromString(tt.want), form.Facility.Power
+			require.Truef(t, want.Equal(got), "power %v, want %v", got, want)
+			require.Equal(t, want.Exponent(), got.Exponent(), "scale of the form's power")
 		})
 	}
 }

@@ -37,6 +37,9 @@ type Case struct {
 	notes       []Note
 	attachments []Attachment
 	history     []StatusChange
+	provenance  Provenance
+	tombstones  []Tombstone
+	consents    []Justification
 
 	version   int64
 	createdAt time.Time
@@ -127,6 +130,9 @@ func (c *Case) Clone() *Case {
 	d.notes = slices.Clone(c.notes)
 	d.attachments = slices.Clone(c.attachments)
 	d.history = slices.Clone(c.history)
+	d.provenance.recipients = slices.Clone(c.provenance.recipients)
+	d.tombstones = slices.Clone(c.tombstones)
+	d.consents = slices.Clone(c.consents)
 	return &d
 }
 

@@ -27,6 +27,9 @@ type GridCompany struct {
 	InstallationTypes []OfferedType     `json:"installationTypes"`
 	MeterPlacements   []PlacementOption `json:"meterPlacements,omitempty"` // DefaultMeterPlacements when empty
 	BaseProfile       validate.Profile  `json:"baseProfile"`               // mandatory for every job type
+	// RetentionDays is how long personal data of a closed or cancelled case is kept, counted
+	// from its last change; 0 means the grid company has set no period (nothing is purged).
+	RetentionDays int `json:"retentionDays,omitempty"`
 }
 
 // GridArea is a grid area (nätområde): its 3-character code and its name.
@@ -138,6 +141,9 @@ func (g GridCompany) check() error {
 	bad := func(what string) error { return fmt.Errorf("notification: catalog: grid company %q: %s", g.ID, what) }
 	if g.ID == "" || g.Name == "" {
 		return bad("id and name are required")
+	}
+	if g.RetentionDays < 0 {
+		return bad("retentionDays must not be negative")
 	}
 	if len(g.Areas) == 0 {
 		return bad("no grid areas")

@@ -44,7 +44,9 @@ func (c *Case) FetchFacility(rec *facility.Record, mode merge.Mode) (merge.Repor
 	if !mode.Valid() {
 		return merge.Report{}, invalidArgument("mode", "unknown overwrite mode")
 	}
-	return merge.Fetch(&c.form, rec, mode), nil
+	rep := merge.Fetch(&c.form, rec, mode)
+	c.provenance.record(rep, func(merge.Field) Source { return SourceLookup })
+	return rep, nil
 }
 
 // ClearIdentifiers empties the meter number, the facility ID and the technical number, as the
@@ -53,9 +55,11 @@ func (c *Case) ClearIdentifiers() error {
 	if err := c.editable(); err != nil {
 		return err
 	}
-	c.form.Facility.ID = facility.EAN{}
-	c.form.Facility.MeterNumber = ""
-	c.form.Facility.TechnicalNumber = ""
+	c.typeForm(func(f *merge.Form) {
+		f.Facility.ID = facility.EAN{}
+		f.Facility.MeterNumber = ""
+		f.Facility.TechnicalNumber = ""
+	})
 	return nil
 }
 
@@ -65,8 +69,10 @@ func (c *Case) SetIdentifiers(id facility.EAN, meter facility.MeterNumber) error
 	if err := c.editable(); err != nil {
 		return err
 	}
-	c.form.Facility.ID = id
-	c.form.Facility.MeterNumber = meter
+	c.typeForm(func(f *merge.Form) {
+		f.Facility.ID = id
+		f.Facility.MeterNumber = meter
+	})
 	return nil
 }
 
@@ -75,7 +81,19 @@ func (c *Case) CopyFromOwner() (merge.Report, error) {
 	if err := c.editable(); err != nil {
 		return merge.Report{}, err
 	}
-	return merge.CopyFromOwner(&c.form), nil
+	rep := merge.CopyFromOwner(&c.form)
+	c.provenance.record(rep, func(f merge.Field) Source {
+		return c.provenance.sources[f-merge.PayerKind+merge.OwnerKind] // the owner's field's source
+	})
+	return rep, nil
+}
+
+// typeForm applies an installer's change to the form and records every changed field as
+// typed (identity numbers as coming from the customer).
+func (c *Case) typeForm(change func(*merge.Form)) {
+	before := c.form
+	change(&c.form)
+	c.provenance.record(merge.Compare(&before, &c.form), typed)
 }
 
 // SetFacility replaces the facility section with what the installer typed.
@@ -86,28 +104,28 @@ func (c *Case) SetFacility(d facility.Details) error {
 	if d.Area.IsZero() {
 		return invalidArgument("facility.area", "a case must keep a grid area")
 	}
-	c.form.Facility = d
+	c.typeForm(func(f *merge.Form) { f.Facility = d })
 	return nil
 }
 
 // SetOwner replaces the property owner (fastighetsägare).
 func (c *Case) SetOwner(p facility.Party) error {
-	return c.setParty(&c.form.Owner, "owner", p)
+	return c.setParty(func(f *merge.Form) *facility.Party { return &f.Owner }, "owner", p)
 }
 
 // SetPayer replaces the payer (betalningsansvarig).
 func (c *Case) SetPayer(p facility.Party) error {
-	return c.setParty(&c.form.Payer, "payer", p)
+	return c.setParty(func(f *merge.Form) *facility.Party { return &f.Payer }, "payer", p)
 }
 
-func (c *Case) setParty(dst *facility.Party, section string, p facility.Party) error {
+func (c *Case) setParty(party func(*merge.Form) *facility.Party, section string, p facility.Party) error {
 	if err := c.editable(); err != nil {
 		return err
 	}
 	if err := checkParty(section, p); err != nil {
 		return err
 	}
-	*dst = p
+	c.typeForm(func(f *merge.Form) { *party(f) = p })
 	return nil
 }
 

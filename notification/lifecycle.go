@@ -42,7 +42,11 @@ func (c *Case) Submit(profile validate.Profile, by privacy.Actor, at time.Time) 
 	if err := validate.Complete(c, profile); err != nil {
 		return false, err
 	}
-	return false, c.step(Submit, by, at, "")
+	if err := c.step(Submit, by, at, ""); err != nil {
+		return false, err
+	}
+	c.provenance.recipients = append(c.provenance.recipients, Recipient{GridCompany: c.gridCompany, At: at.UTC()})
+	return false, nil
 }
 
 // Approve is the grid company's installation consent (installationsmedgivande);

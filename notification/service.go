@@ -23,6 +23,8 @@ type Service struct {
 	cases   Repository
 	catalog Catalog
 	lookup  facility.Lookup
+	policy  privacy.Policy
+	access  privacy.AccessLog
 	now     func() time.Time
 }
 
@@ -34,14 +36,30 @@ func WithClock(now func() time.Time) Option {
 	return func(s *Service) { s.now = now }
 }
 
+// WithPolicy sets who may reveal personal data in clear; the default is
+// [privacy.DefaultPolicy].
+func WithPolicy(p privacy.Policy) Option {
+	return func(s *Service) { s.policy = p }
+}
+
+// WithAccessLog sets where every reveal, allowed or denied, is recorded; the default is a
+// fresh [privacy.MemoryAccessLog], which [Service.AccessLog] returns.
+func WithAccessLog(l privacy.AccessLog) Option {
+	return func(s *Service) { s.access = l }
+}
+
 // NewService returns a service over the given ports.
 func NewService(cases Repository, catalog Catalog, lookup facility.Lookup, opts ...Option) (*Service, error) {
 	if cases == nil || catalog == nil || lookup == nil {
 		return nil, invalidArgument("NewService", "repository, catalog and lookup are all required")
 	}
-	s := &Service{cases: cases, catalog: catalog, lookup: lookup, now: time.Now}
+	s := &Service{cases: cases, catalog: catalog, lookup: lookup, now: time.Now,
+		policy: privacy.DefaultPolicy(), access: privacy.NewMemoryAccessLog()}
 	for _, o := range opts {
 		o(s)
+	}
+	if s.policy == nil || s.access == nil || s.now == nil {
+		return nil, invalidArgument("NewService", "policy, access log and clock must not be nil")
 	}
 	return s, nil
 }
@@ -55,6 +73,9 @@ func NewDefaultService(opts ...Option) *Service {
 
 // Repository returns the service's repository.
 func (s *Service) Repository() Repository { return s.cases }
+
+// AccessLog returns the access log the service records reveals in.
+func (s *Service) AccessLog() privacy.AccessLog { return s.access }
 
 // Catalog returns the service's catalog.
 func (s *Service) Catalog() Catalog { return s.catalog }

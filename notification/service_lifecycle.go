@@ -32,21 +32,39 @@ var sendNowPrompt = Prompt{
 // Save is "Redigera" … "Spara" (manual steps 16 and 20): it applies edit to the case (with the
 // Case's setters, such as SetOwner and SetMeterPlacement) and stores the result, if the case is
 // still at version, the version the installer edited. It answers whether the case is still
-// unsent, with the manual's question. Errors: whatever edit returns (the case is then
-// unchanged), [ErrNotEditable], [ErrConflict] for a stale version, [ErrNotOffered] for a meter
-// placement the grid company does not offer.
-func (s *Service) Save(ctx context.Context, id ID, version int64, edit func(*Case) error) (SaveResult, error) {
+// unsent, with the manual's question.
+//
+// A personal identity number set or changed by the edit needs a justification, recorded with
+// the case: the grid company's profile makes it mandatory, or the customer consented
+// ([WithConsent]); otherwise the save fails with [ErrNotJustified].
+//
+// Errors: whatever edit returns (the case is then unchanged), [ErrNotEditable],
+// [ErrConflict] for a stale version, [ErrNotOffered] for a meter placement the grid company
+// does not offer, [ErrNotJustified].
+func (s *Service) Save(ctx context.Context, id ID, version int64, edit func(*Case) error, opts ...SaveOption) (SaveResult, error) {
 	if version <= 0 {
 		return SaveResult{}, invalidArgument("version", "the version the edit was made from is required")
 	}
-	c, err := s.change(ctx, id, version, SideInstaller, func(c *Case, _ privacy.Actor, _ time.Time) error {
+	var o saveOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	c, err := s.change(ctx, id, version, SideInstaller, func(c *Case, a privacy.Actor, now time.Time) error {
 		if err := c.editable(); err != nil {
 			return err
 		}
+		before := c.form
 		if err := edit(c); err != nil {
 			return err
 		}
-		return s.checkPlacement(ctx, c)
+		if err := s.checkPlacement(ctx, c); err != nil {
+			return err
+		}
+		profile, err := s.profile(ctx, c)
+		if err != nil {
+			return err
+		}
+		return c.justify(&before, profile, o, a, now)
 	})
 	if err != nil {
 		return SaveResult{}, err

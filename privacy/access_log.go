@@ -70,7 +70,20 @@ func (l *MemoryAccessLog) Record(ctx context.Context, e AccessEntry) error {
 	e.Fields = slices.Clone(e.Fields)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.entries = append(l.entries, e)
+	// Keep the entries ordered by At (stable for equal times), so Query can return them oldest
+	// first: concurrent callers take At before they get the lock, so they may arrive out of
+	// order. The usual case, an entry newer than the last, is an append.
+	if n := len(l.entries); n == 0 || !e.At.Before(l.entries[n-1].At) {
+		l.entries = append(l.entries, e)
+		return nil
+	}
+	i, _ := slices.BinarySearchFunc(l.entries, e.At, func(x AccessEntry, at time.Time) int {
+		if x.At.After(at) {
+			return 1
+		}
+		return -1 // equal times sort before e: e goes after them
+	})
+	l.entries = slices.Insert(l.entries, i, e)
 	return nil
 }
 

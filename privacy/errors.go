@@ -46,6 +46,7 @@ const (
 	kindEmail        = "email address"
 	kindDate         = "date"
 	kindText         = "text"
+	// kindSealed and kindToken are declared in seal.go and token.go.
 )
 
 // swedishKinds translates ParseError.Kind for Swedish.
@@ -56,6 +57,8 @@ var swedishKinds = map[string]string{
 	kindEmail:        "e-postadress",
 	kindDate:         "datum",
 	kindText:         "text",
+	kindSealed:       "förseglat värde",
+	kindToken:        "token",
 }
 
 // swedishReasons translates the sentinel errors for Swedish.

@@ -62,7 +62,8 @@ func DefaultPolicy() RolePolicy {
 // Decide implements [Policy].
 func (p RolePolicy) Decide(ctx context.Context, req AccessRequest) error {
 	if err := ctx.Err(); err != nil {
-		return err
+		// Still a denial: the contract is that every non-nil result matches ErrDenied.
+		return fmt.Errorf("%w: %w", ErrDenied, err)
 	}
 	switch {
 	case !req.Purpose.Valid():
@@ -74,8 +75,10 @@ func (p RolePolicy) Decide(ctx context.Context, req AccessRequest) error {
 	case req.Actor.ID == req.Handler && req.Actor.Organisation == req.HandlerOrganisation:
 		return nil
 	}
+	// A role counts only for an actor who names an organisation: otherwise an actor and a
+	// case that both leave the organisation empty would "belong to the same company".
 	for _, r := range p.Roles[req.Purpose] {
-		if !req.Actor.HasRole(r) {
+		if req.Actor.Organisation == "" || !req.Actor.HasRole(r) {
 			continue
 		}
 		switch {

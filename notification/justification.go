@@ -1,0 +1,93 @@
+package notification
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/gridnotify/gridnotify/merge"
+	"github.com/gridnotify/gridnotify/privacy"
+	"github.com/gridnotify/gridnotify/validate"
+)
+
+// ErrNotJustified: a personal identity number was set without a recorded justification. The
+// Swedish data protection act (dataskyddslagen 3 kap. 10 §) allows the number only when
+// clearly justified: here, when the grid company makes it mandatory, or when the customer
+// consented ([WithConsent]).
+var ErrNotJustified = errors.New("notification: a personal identity number needs a justification")
+
+// Basis is why a case may hold a personal identity number.
+type Basis string
+
+// The justifications the library records.
+const (
+	// BasisMandatoryField: the grid company's profile makes the identity number mandatory.
+	BasisMandatoryField Basis = "grid-company-mandatory-field"
+	// BasisConsent: the customer consented to giving it.
+	BasisConsent Basis = "customer-consent"
+)
+
+// Justification records why a party's personal identity number is held: which party, on
+// what basis, recorded by whom and when.
+type Justification struct {
+	Section PartySection `json:"section"`
+	Basis   Basis        `json:"basis"`
+	By      string       `json:"by"` // the actor's opaque ID
+	At      time.Time    `json:"at"`
+}
+
+// Justifications returns a copy of the recorded justifications, oldest first.
+func (c *Case) Justifications() []Justification {
+	return append([]Justification(nil), c.consents...)
+}
+
+// SaveOption adjusts [Service.Save].
+type SaveOption func(*saveOptions)
+
+type saveOptions struct {
+	consent map[PartySection]bool
+}
+
+// WithConsent records that the customer of a party section consented to giving their
+// personal identity number; it justifies setting the number where the grid company does not
+// make it mandatory.
+func WithConsent(s PartySection) SaveOption {
+	return func(o *saveOptions) {
+		if o.consent == nil {
+			o.consent = map[PartySection]bool{}
+		}
+		o.consent[s] = true
+	}
+}
+
+// justify records a justification for every party whose personal identity number the edit
+// set or changed, or fails with ErrNotJustified naming the field.
+func (c *Case) justify(before *merge.Form, profile validate.Profile, opts saveOptions, by privacy.Actor, at time.Time) error {
+	sections := []struct {
+		s        PartySection
+		field    merge.Field
+		identity validate.Field
+	}{
+		{OwnerSection, merge.OwnerPersonalNumber, validate.OwnerIdentity},
+		{PayerSection, merge.PayerPersonalNumber, validate.PayerIdentity},
+	}
+	var added []Justification
+	for _, x := range sections {
+		if !x.field.Filled(&c.form) || x.field.Reveal(before) == x.field.Reveal(&c.form) {
+			continue
+		}
+		j := Justification{Section: x.s, By: actorID(by), At: at.UTC()}
+		switch {
+		case profile.Requires(x.identity) || profile.Requires(validate.FormField(x.field)):
+			j.Basis = BasisMandatoryField
+		case opts.consent[x.s]:
+			j.Basis = BasisConsent
+		default:
+			return fmt.Errorf("%w: %s (%s): the grid company does not require it; record the customer's consent "+
+				"(personnummer får bara anges när det är tydligt motiverat)", ErrNotJustified, x.field.Path(), x.field.Label())
+		}
+		added = append(added, j)
+	}
+	c.consents = append(c.consents, added...)
+	return nil
+}

@@ -1,0 +1,300 @@
+package notification_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/privacy"
+	"github.com/gridnotify/gridnotify/validate"
+)
+
+// lifecycle is the expected lifecycle, written out from the manual and DOMAIN.md rather than
+// read from the package, so that a wrong row in the package's table shows.
+var lifecycle = map[notification.Status]map[notification.Action]notification.Status{
+	notification.Draft: {
+		notification.Submit: notification.AwaitingApproval,
+		notification.Cancel: notification.Cancelled,
+	},
+	notification.Returned: {
+		notification.Submit: notification.AwaitingApproval,
+		notification.Cancel: notification.Cancelled,
+	},
+	notification.AwaitingApproval: {
+		notification.Approve: notification.Approved,
+		notification.Reject:  notification.Rejected,
+		notification.Return:  notification.Returned,
+		notification.Cancel:  notification.Cancelled,
+	},
+	notification.Approved: {
+		notification.NotifyCompletion: notification.Completed,
+		notification.Cancel:           notification.Cancelled,
+	},
+	notification.Completed: {
+		notification.Close:  notification.Closed,
+		notification.Cancel: notification.Cancelled,
+	},
+	notification.Rejected:  {},
+	notification.Closed:    {},
+	notification.Cancelled: {},
+}
+
+// reasonRequired: rejecting and returning must say why.
+var reasonRequired = map[notification.Action]bool{notification.Reject: true, notification.Return: true}
+
+// sideOf is who takes each step.
+var sideOf = map[notification.Action]notification.PartySide{
+	notification.Submit:           notification.SideInstaller,
+	notification.NotifyCompletion: notification.SideInstaller,
+	notification.Approve:          notification.SideGridCompany,
+	notification.Reject:           notification.SideGridCompany,
+	notification.Return:           notification.SideGridCompany,
+	notification.Close:            notification.SideGridCompany,
+	notification.Cancel:           notification.SideEither,
+}
+
+// take performs action a on c with the Case method for it; every reason-taking method gets
+// reason. Submit uses an empty profile, so completeness is not in the way.
+func take(c *notification.Case, a notification.Action, by privacy.Actor, at time.Time, reason string) (already bool, err error) {
+	switch a {
+	case notification.Submit:
+		return c.Submit(validate.Profile{}, by, at)
+	case notification.Approve:
+		return false, c.Approve(reason, by, at)
+	case notification.Reject:
+		return false, c.Reject(reason, by, at)
+	case notification.Return:
+		return false, c.Return(reason, by, at)
+	case notification.NotifyCompletion:
+		return false, c.NotifyCompletion(by, at)
+	case notification.Close:
+		return false, c.Close(by, at)
+	case notification.Cancel:
+		return false, c.Cancel(reason, by, at)
+	}
+	panic("test: unknown action " + a.String())
+}
+
+// actorFor returns the actor on the side that takes a.
+func actorFor(a notification.Action) privacy.Actor {
+	if sideOf[a] == notification.SideGridCompany {
+		return gridCompany
+	}
+	return installer
+}
+
+func TestStatusesAndActionsAreComplete(t *testing.T) {
+	t.Parallel()
+	require.Len(t, notification.Statuses(), len(lifecycle), "a status is missing from the test's lifecycle or from Statuses()")
+	for _, s := range notification.Statuses() {
+		_, ok := lifecycle[s]
+		require.True(t, ok, "status %v is not in the test's lifecycle", s)
+		require.True(t, s.Valid())
+	}
+	require.Len(t, notification.Actions(), len(sideOf))
+	require.False(t, notification.StatusNone.Valid())
+}
+
+func TestLifecycle(t *testing.T) {
+	t.Parallel()
+	at := now.Add(time.Hour)
+	for _, s := range notification.Statuses() {
+		for _, a := range notification.Actions() {
+			to, legal := lifecycle[s][a]
+			t.Run(s.Code()+"/"+a.String(), func(t *testing.T) {
+				t.Parallel()
+				c := caseIn(t, s)
+				before := c.Snapshot()
+				by := actorFor(a)
+				already, err := take(c, a, by, at, "  Skäl: fel säkringsstorlek.  ")
+
+				switch {
+				case s == notification.AwaitingApproval && a == notification.Submit:
+					// A retried click: no error, no change, no history row.
+					require.NoError(t, err)
+					require.True(t, already)
+					requireUnchanged(t, before, c)
+				case legal:
+					require.NoError(t, err)
+					require.False(t, already)
+					require.Equal(t, to, c.Status())
+					wantReason := ""
+					if a != notification.Submit && a != notification.NotifyCompletion && a != notification.Close {
+						wantReason = "Skäl: fel säkringsstorlek." // trimmed
+					}
+					require.Equal(t, []notification.StatusChange{{
+						From: s, To: to, Action: a, By: by.ID, At: at, Reason: wantReason,
+					}}, c.History())
+					after := c.Snapshot()
+					after.Status, after.History = before.Status, before.History
+					require.Empty(t, snapDiff(before, after), "the step changed more than status and history")
+				default:
+					require.ErrorIs(t, err, notification.ErrInvalidTransition)
+					var te *notification.TransitionError
+					require.ErrorAs(t, err, &te)
+					require.Equal(t, notification.TransitionError{Action: a, From: s}, *te)
+					msg := err.Error()
+					assert.Contains(t, msg, a.String(), "the message names the action")
+					assert.Contains(t, msg, s.String(), "the message names the status")
+					assert.Contains(t, msg, s.Swedish(), "the message names the status in Swedish")
+					require.False(t, already)
+					requireUnchanged(t, before, c)
+				}
+			})
+		}
+	}
+}
+
+func TestTransitionsTable(t *testing.T) {
+	t.Parallel()
+	rows := notification.Transitions()
+	var n int
+	for _, tr := range rows {
+		to, ok := lifecycle[tr.From][tr.Action]
+		require.True(t, ok, "the table allows %v from %v", tr.Action, tr.From)
+		assert.Equal(t, to, tr.To, "%v from %v", tr.Action, tr.From)
+		assert.Equal(t, reasonRequired[tr.Action], tr.ReasonRequired, "ReasonRequired of %v", tr.Action)
+		assert.Equal(t, sideOf[tr.Action], tr.By, "side of %v", tr.Action)
+	}
+	for _, m := range lifecycle {
+		n += len(m)
+	}
+	require.Len(t, rows, n, "the table has missing or duplicate rows")
+
+	// Final statuses are exactly those with no way out.
+	for s, m := range lifecycle {
+		assert.Equal(t, len(m) == 0, s.Final(), "Final(%v)", s)
+	}
+
+	// The table is the caller's copy.
+	rows[0].To = notification.Closed
+	require.NotEqual(t, notification.Closed, notification.Transitions()[0].To)
+}
+
+func TestLifecycle_reasonRequired(t *testing.T) {
+	t.Parallel()
+	for _, a := range []notification.Action{notification.Reject, notification.Return} {
+		for _, reason := range []string{"", "   ", "\t\n"} {
+			c := caseIn(t, notification.AwaitingApproval)
+			before := c.Snapshot()
+			_, err := take(c, a, gridCompany, now, reason)
+			require.ErrorIs(t, err, notification.ErrReasonRequired, "%v with reason %q", a, reason)
+			requireUnchanged(t, before, c)
+		}
+	}
+	// Approve's conditions and Cancel's reason are optional.
+	c := caseIn(t, notification.AwaitingApproval)
+	require.NoError(t, c.Approve("", gridCompany, now))
+	require.NoError(t, c.Cancel("", installer, now))
+
+	// A reason longer than 4000 characters is refused, and the case is unchanged.
+	c = caseIn(t, notification.AwaitingApproval)
+	before := c.Snapshot()
+	require.ErrorIs(t, c.Reject(strings.Repeat("å", 4001), gridCompany, now), notification.ErrInvalidArgument)
+	requireUnchanged(t, before, c)
+	require.NoError(t, c.Reject(strings.Repeat("å", 4000), gridCompany, now))
+}
+
+func TestLifecycle_wholeLifeHistory(t *testing.T) {
+	t.Parallel()
+	c := draft(t)
+	steps := []struct {
+		a      notification.Action
+		by     privacy.Actor
+		reason string
+		to     notification.Status
+	}{
+		{notification.Submit, installer, "", notification.AwaitingApproval},
+		{notification.Return, gridCompany, "Situationsplan saknas.", notification.Returned},
+		{notification.Submit, installer, "", notification.AwaitingApproval},
+		{notification.Approve, gridCompany, "Mätarskåp på fasad.", notification.Approved},
+		{notification.NotifyCompletion, installer, "", notification.Completed},
+		{notification.Close, gridCompany, "", notification.Closed},
+	}
+	var want []notification.StatusChange
+	from := notification.Draft
+	for i, s := range steps {
+		at := now.Add(time.Duration(i+1) * time.Hour)
+		_, err := take(c, s.a, s.by, at, s.reason)
+		require.NoError(t, err, "step %d: %v", i, s.a)
+		want = append(want, notification.StatusChange{From: from, To: s.to, Action: s.a, By: s.by.ID, At: at, Reason: s.reason})
+		from = s.to
+	}
+	require.Equal(t, want, c.History())
+	require.True(t, c.Status().Final())
+
+	// History hands out a copy.
+	h := c.History()
+	h[0].By = "someone-else"
+	require.Equal(t, installer.ID, c.History()[0].By)
+}
+
+func TestSubmit_alreadyAwaitingApproval(t *testing.T) {
+	t.Parallel()
+	c := draft(t)
+	already, err := c.Submit(validate.Profile{}, installer, now)
+	require.NoError(t, err)
+	require.False(t, already)
+	before := c.Snapshot()
+
+	// Even with a profile the case does not meet, a retried submit is a quiet no-op.
+	profile, err := validate.NewProfile("workDescription")
+	require.NoError(t, err)
+	already, err = c.Submit(profile, installer, now.Add(time.Minute))
+	require.NoError(t, err)
+	require.True(t, already)
+	requireUnchanged(t, before, c)
+	require.Len(t, c.History(), 1)
+}
+
+func TestSubmit_incomplete(t *testing.T) {
+	t.Parallel()
+	for _, s := range []notification.Status{notification.Draft, notification.Returned} {
+		c := caseIn(t, s)
+		before := c.Snapshot()
+		profile, err := validate.NewProfile("workDescription", "owner.identity", "facility.meterNumber")
+		require.NoError(t, err)
+		_, err = c.Submit(profile, installer, now)
+		require.ErrorIs(t, err, validate.ErrIncomplete)
+		var inc *validate.IncompleteError
+		require.ErrorAs(t, err, &inc)
+		var paths []string
+		for _, p := range inc.Problems {
+			paths = append(paths, p.Path)
+		}
+		// caseIn has a meter number, so only the other two are missing.
+		require.Equal(t, []string{"workDescription", "owner.identity"}, paths)
+		requireUnchanged(t, before, c)
+
+		require.NoError(t, c.SetWorkDescription("Byte av mätarskåp."))
+		_, err = c.Submit(profile, installer, now)
+		require.ErrorIs(t, err, validate.ErrIncomplete, "owner.identity is still missing")
+	}
+}
+
+func TestCheckDeletable(t *testing.T) {
+	t.Parallel()
+	for _, s := range notification.Statuses() {
+		err := caseIn(t, s).CheckDeletable()
+		if s == notification.Draft {
+			require.NoError(t, err)
+			continue
+		}
+		require.ErrorIs(t, err, notification.ErrNotDeletable, "status %v", s)
+		require.Contains(t, err.Error(), s.String())
+	}
+}
+
+func TestTransitionError(t *testing.T) {
+	t.Parallel()
+	err := error(&notification.TransitionError{Action: notification.Approve, From: notification.Draft})
+	require.ErrorIs(t, err, notification.ErrInvalidTransition)
+	require.NotErrorIs(t, err, notification.ErrNotEditable)
+	require.Equal(t, `notification: cannot approve a case that is not sent (godkänna: ej tillåtet i status "Ej skickat")`, err.Error())
+	require.False(t, errors.Is(notification.ErrInvalidTransition, notification.ErrNotFound))
+}
