@@ -37,7 +37,7 @@ func mergoFetch(form *merge.Form, src *merge.Form, mode merge.Mode) error {
 
 // BenchmarkFetchMerge measures "Hämta anl-data" with "Skriv över fält i anmälan?" = Ja: the
 // sample record for M-20001 merged into a half-filled form. Each iteration first resets the
-// form to the same half-filled copy (a 1 KB struct copy, identical in every sub-benchmark), so
+// form to the same half-filled copy (a 536-byte struct copy, identical in every sub-benchmark), so
 // every iteration does the same merge.
 //
 //   - gridnotify: merge.Fetch(&form, &rec, merge.Overwrite), which also builds the report.

@@ -92,49 +92,60 @@ func TestSettersRefuseBadInput(t *testing.T) {
 	rec := facility.SampleRecords()[0]
 	tests := []struct {
 		name string
-		call func(c *notification.Case) error
+		call func(t *testing.T, c *notification.Case) error
 	}{
-		{"fuse not a standard size", func(c *notification.Case) error { return c.SetRequested(23, decimal.Zero) }},
-		{"negative power", func(c *notification.Case) error { return c.SetRequested(25, decimal.RequireFromString("-0.1")) }},
-		{"other placement without text", func(c *notification.Case) error { return c.SetMeterPlacement(notification.OtherPlacement, "") }},
-		{"text for a listed placement", func(c *notification.Case) error { return c.SetMeterPlacement(notification.FacadeCabinet, "vänster") }},
-		{"placement text too long", func(c *notification.Case) error { return c.SetMeterPlacement(notification.OtherPlacement, long(201)) }},
-		{"completion before start", func(c *notification.Case) error { return c.SetPlannedDates(now, now.Add(-time.Hour)) }},
-		{"work description too long", func(c *notification.Case) error { return c.SetWorkDescription(long(4001)) }},
-		{"installer company too long", func(c *notification.Case) error {
+		{"fuse not a standard size", func(t *testing.T, c *notification.Case) error { return c.SetRequested(23, decimal.Zero) }},
+		{"negative power", func(t *testing.T, c *notification.Case) error {
+			return c.SetRequested(25, decimal.RequireFromString("-0.1"))
+		}},
+		{"other placement without text", func(t *testing.T, c *notification.Case) error {
+			return c.SetMeterPlacement(notification.OtherPlacement, "")
+		}},
+		{"text for a listed placement", func(t *testing.T, c *notification.Case) error {
+			return c.SetMeterPlacement(notification.FacadeCabinet, "vänster")
+		}},
+		{"placement text too long", func(t *testing.T, c *notification.Case) error {
+			return c.SetMeterPlacement(notification.OtherPlacement, long(201))
+		}},
+		{"completion before start", func(t *testing.T, c *notification.Case) error { return c.SetPlannedDates(now, now.Add(-time.Hour)) }},
+		{"work description too long", func(t *testing.T, c *notification.Case) error { return c.SetWorkDescription(long(4001)) }},
+		{"installer company too long", func(t *testing.T, c *notification.Case) error {
 			return c.SetInstaller(notification.Installer{Company: long(201)})
 		}},
-		{"attachment without name", func(c *notification.Case) error {
+		{"attachment without name", func(t *testing.T, c *notification.Case) error {
 			return c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment})
 		}},
-		{"attachment without kind", func(c *notification.Case) error { return c.AddAttachment(notification.Attachment{Name: "a.pdf"}) }},
-		{"attachment with negative size", func(c *notification.Case) error {
+		{"attachment without kind", func(t *testing.T, c *notification.Case) error {
+			return c.AddAttachment(notification.Attachment{Name: "a.pdf"})
+		}},
+		{"attachment with negative size", func(t *testing.T, c *notification.Case) error {
 			return c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: "a.pdf", Size: -1})
 		}},
-		{"attachment name taken", func(c *notification.Case) error {
+		{"attachment name taken", func(t *testing.T, c *notification.Case) error {
 			return c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: "befintlig.pdf"})
 		}},
-		{"remove unknown attachment", func(c *notification.Case) error { return c.RemoveAttachment("saknas.pdf") }},
-		{"facility without area", func(c *notification.Case) error {
+		{"remove unknown attachment", func(t *testing.T, c *notification.Case) error { return c.RemoveAttachment("saknas.pdf") }},
+		{"facility without area", func(t *testing.T, c *notification.Case) error {
 			d := rec.Details
 			d.Area = ""
 			return c.SetFacility(d)
 		}},
-		{"owner with personal number and no Swedish personal number", func(c *notification.Case) error {
+		{"owner with personal number and no Swedish personal number", func(t *testing.T, c *notification.Case) error {
 			p := mustParty(t, "owner", ownerInput())
 			p.NoSwedishPersonalNumber = true
 			return c.SetOwner(p)
 		}},
-		{"payer company with personal number", func(c *notification.Case) error {
+		{"payer company with personal number", func(t *testing.T, c *notification.Case) error {
 			p := mustParty(t, "payer", ownerInput())
 			p.Kind = facility.PartyKindCompany
 			return c.SetPayer(p)
 		}},
-		{"birth date with a Swedish personal number", func(c *notification.Case) error {
-			p := mustParty(t, "owner", notification.PartyInput{Kind: "private", BirthDate: "1988-03-20"})
+		{"birth date with a Swedish personal number", func(t *testing.T, c *notification.Case) error {
+			p := mustParty(t, "owner", notification.PartyInput{Kind: "private", NoSwedishPersonalNumber: true, BirthDate: "1988-03-20"})
+			p.NoSwedishPersonalNumber = false
 			return c.SetOwner(p)
 		}},
-		{"unknown fetch mode", func(c *notification.Case) error {
+		{"unknown fetch mode", func(t *testing.T, c *notification.Case) error {
 			_, err := c.FetchFacility(&rec, merge.Mode(42))
 			return err
 		}},
@@ -144,7 +155,7 @@ func TestSettersRefuseBadInput(t *testing.T) {
 			t.Parallel()
 			c := caseIn(t, notification.Draft)
 			before := c.Snapshot()
-			require.ErrorIs(t, tt.call(c), notification.ErrInvalidArgument)
+			require.ErrorIs(t, tt.call(t, c), notification.ErrInvalidArgument)
 			requireUnchanged(t, before, c)
 		})
 	}

@@ -22,15 +22,10 @@ type NewCaseParams struct {
 // made; whether the grid company offers the combination is the catalog's business, checked by
 // [Service.Create].
 func NewCase(p NewCaseParams) (*Case, error) {
+	if err := requireChoices(p.GridCompany, p.InstallationType, p.JobType, string(p.Area)); err != nil {
+		return nil, err
+	}
 	switch {
-	case p.GridCompany == "":
-		return nil, invalidArgument("gridCompany", "not chosen (välj nätbolag)")
-	case p.InstallationType == "":
-		return nil, invalidArgument("installationType", "not chosen (välj installationstyp)")
-	case p.JobType == "":
-		return nil, invalidArgument("jobType", "not chosen (välj jobbtyp)")
-	case p.Area.IsZero():
-		return nil, invalidArgument("area", "not chosen (välj nätområde)")
 	case p.Handler.User == "":
 		return nil, invalidArgument("handler.user", "missing")
 	case p.CreatedAt.IsZero():
@@ -51,4 +46,19 @@ func NewCase(p NewCaseParams) (*Case, error) {
 	}
 	c.form.Facility.Area = p.Area
 	return c, nil
+}
+
+// requireChoices checks that the manual's steps 3–6 each made a choice.
+func requireChoices(gridCompany string, t InstallationType, jobType, area string) error {
+	switch {
+	case gridCompany == "":
+		return invalidArgument("gridCompany", "not chosen (välj nätbolag)")
+	case t == "":
+		return invalidArgument("installationType", "not chosen (välj installationstyp)")
+	case jobType == "":
+		return invalidArgument("jobType", "not chosen (välj jobbtyp)")
+	case area == "":
+		return invalidArgument("area", "not chosen (välj nätområde)")
+	}
+	return nil
 }

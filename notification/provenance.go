@@ -107,6 +107,42 @@ func typed(f merge.Field) Source {
 	return SourceInstaller
 }
 
+// byPath returns the recorded sources keyed by field path, for storage.
+func (p *Provenance) byPath() map[string]Source {
+	out := map[string]Source{}
+	for i, src := range p.sources {
+		if src != SourceNone {
+			out[merge.Field(i).Path()] = src
+		}
+	}
+	return out
+}
+
+// provenanceFrom rebuilds provenance from stored sources and recipients.
+func provenanceFrom(sources map[string]Source, recipients []Recipient) (Provenance, error) {
+	var p Provenance
+	for path, src := range sources {
+		f, ok := merge.FieldByPath(path)
+		if !ok || src > SourceInstaller {
+			return Provenance{}, invalidArgument("snapshot.sources", "unknown field or source")
+		}
+		p.sources[f] = src
+	}
+	p.recipients = slices.Clone(recipients)
+	return p, nil
+}
+
+// UnmarshalText reads a source code written by MarshalText.
+func (s *Source) UnmarshalText(b []byte) error {
+	for v := SourceNone; v <= SourceInstaller; v++ {
+		if code, _ := v.MarshalText(); string(code) == string(b) {
+			*s = v
+			return nil
+		}
+	}
+	return invalidArgument("source", "unknown")
+}
+
 // Provenance returns a copy of where the case's fields came from and who received it.
 func (c *Case) Provenance() Provenance {
 	p := c.provenance

@@ -2,6 +2,7 @@ package notification
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -30,6 +31,7 @@ type Repository interface {
 type Query struct {
 	GridCompany   string    // only this grid company's cases
 	Installer     string    // only cases handled by this installer company
+	SentOnly      bool      // only cases that have been sent to the grid company
 	Statuses      []Status  // only cases in one of these statuses
 	CreatedFrom   time.Time // created at or after
 	CreatedBefore time.Time // created before
@@ -71,29 +73,35 @@ func (q Query) limit() int {
 
 // Matches reports whether c is selected by q, ignoring paging; repository implementations
 // may use it.
-func (q Query) Matches(c *Case) bool {
-	if q.GridCompany != "" && c.gridCompany != q.GridCompany {
+func (q Query) Matches(c *Case) bool { return q.matches(c.listing()) }
+
+// listing is what a listing filters and sorts on: the columns a store keeps in clear.
+type listing struct {
+	id          ID
+	gridCompany string
+	installer   string
+	status      Status
+	sent        bool
+	createdAt   time.Time
+	version     int64
+}
+
+func (c *Case) listing() listing {
+	return listing{id: c.id, gridCompany: c.gridCompany, installer: c.handler.Organisation,
+		status: c.status, sent: c.wasSubmitted(), createdAt: c.createdAt, version: c.version}
+}
+
+func (q Query) matches(l listing) bool {
+	switch {
+	case q.GridCompany != "" && l.gridCompany != q.GridCompany,
+		q.Installer != "" && l.installer != q.Installer,
+		len(q.Statuses) > 0 && !slices.Contains(q.Statuses, l.status),
+		q.SentOnly && !l.sent,
+		!q.CreatedFrom.IsZero() && l.createdAt.Before(q.CreatedFrom),
+		!q.CreatedBefore.IsZero() && !l.createdAt.Before(q.CreatedBefore):
 		return false
 	}
-	if q.Installer != "" && c.handler.Organisation != q.Installer {
-		return false
-	}
-	if len(q.Statuses) > 0 {
-		found := false
-		for _, s := range q.Statuses {
-			found = found || s == c.status
-		}
-		if !found {
-			return false
-		}
-	}
-	if !q.CreatedFrom.IsZero() && c.createdAt.Before(q.CreatedFrom) {
-		return false
-	}
-	if !q.CreatedBefore.IsZero() && !c.createdAt.Before(q.CreatedBefore) {
-		return false
-	}
-	return q.After.IsZero() || cursorLess(q.After, c.createdAt, c.id)
+	return q.After.IsZero() || cursorLess(q.After, l.createdAt, l.id)
 }
 
 // cursorLess reports whether (at, id) comes after cursor k in listing order.

@@ -146,11 +146,12 @@ func (s *Service) List(ctx context.Context, q Query) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
+	// A filter narrows what the actor may see; it never widens it.
 	switch {
-	case a.HasRole(privacy.RoleInstaller):
+	case a.HasRole(privacy.RoleInstaller) && (q.Installer == "" || q.Installer == a.Organisation):
 		q.Installer = a.Organisation
-	case a.HasRole(privacy.RoleGridCompany):
-		q.GridCompany = a.Organisation
+	case a.HasRole(privacy.RoleGridCompany) && (q.GridCompany == "" || q.GridCompany == a.Organisation):
+		q.GridCompany, q.SentOnly = a.Organisation, true
 	default:
 		return Page{}, nil
 	}
@@ -158,6 +159,8 @@ func (s *Service) List(ctx context.Context, q Query) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
+	// Defence in depth: a repository that ignored a filter must still not widen what the
+	// actor sees.
 	page.Cases = slices.DeleteFunc(page.Cases, func(c *Case) bool { return !visible(a, c) })
 	return page, nil
 }

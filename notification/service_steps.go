@@ -31,8 +31,8 @@ func (s *Service) Create(ctx context.Context, req CreateRequest) (*Case, error) 
 	if !a.HasRole(privacy.RoleInstaller) || a.Organisation == "" {
 		return nil, fmt.Errorf("%w: only an installer creates a notification (bara installatören skapar anmälan)", ErrForbidden)
 	}
-	if req.GridCompany == "" {
-		return nil, invalidArgument("gridCompany", "not chosen (välj nätbolag)")
+	if err := requireChoices(req.GridCompany, req.InstallationType, req.JobType, req.Area); err != nil {
+		return nil, err
 	}
 	g, err := s.catalog.GridCompany(ctx, req.GridCompany)
 	if err != nil {

@@ -36,6 +36,10 @@ type Snapshot struct {
 	Notes             []Note
 	Attachments       []Attachment
 	History           []StatusChange
+	Sources           map[string]Source // where each form field came from, by JSON path
+	Recipients        []Recipient
+	Justifications    []Justification
+	Tombstones        []Tombstone
 	Version           int64
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
@@ -51,6 +55,8 @@ func (c *Case) Snapshot() Snapshot {
 		PlannedStart: c.plannedStart, PlannedCompletion: c.plannedCompletion,
 		WorkDescription: c.workDescription, Installer: c.installer,
 		Notes: slices.Clone(c.notes), Attachments: slices.Clone(c.attachments), History: slices.Clone(c.history),
+		Sources: c.provenance.byPath(), Recipients: c.provenance.Recipients(),
+		Justifications: c.Justifications(), Tombstones: c.Tombstones(),
 		Version: c.version, CreatedAt: c.createdAt, UpdatedAt: c.updatedAt,
 	}
 }
@@ -69,6 +75,10 @@ func RestoreCase(s Snapshot) (*Case, error) {
 	case s.Version < 0:
 		return nil, invalidArgument("snapshot.version", "negative")
 	}
+	prov, err := provenanceFrom(s.Sources, s.Recipients)
+	if err != nil {
+		return nil, err
+	}
 	return &Case{
 		id: s.ID, gridCompany: s.GridCompany, installationType: s.InstallationType, jobType: s.JobType,
 		status: s.Status, handler: s.Handler, form: s.Form,
@@ -77,6 +87,7 @@ func RestoreCase(s Snapshot) (*Case, error) {
 		plannedStart: s.PlannedStart, plannedCompletion: s.PlannedCompletion,
 		workDescription: s.WorkDescription, installer: s.Installer,
 		notes: slices.Clone(s.Notes), attachments: slices.Clone(s.Attachments), history: slices.Clone(s.History),
+		provenance: prov, consents: slices.Clone(s.Justifications), tombstones: cloneTombstones(s.Tombstones),
 		version: s.Version, createdAt: s.CreatedAt, updatedAt: s.UpdatedAt,
 	}, nil
 }

@@ -126,11 +126,13 @@ func (k *Keyring) Seal(plaintext, associatedData []byte) (Sealed, error) {
 		return Sealed{}, ErrTooLarge
 	}
 	aead := k.aeads[k.primary]
-	nonce := make([]byte, gcmNonceSize)
+	// One allocation for nonce and ciphertext; the nonce's capacity is capped so appending
+	// to it cannot overwrite the ciphertext.
+	buf := make([]byte, gcmNonceSize, gcmNonceSize+len(plaintext)+aead.Overhead())
+	nonce := buf[:gcmNonceSize:gcmNonceSize]
 	// crypto/rand.Read never fails since Go 1.24 (it crashes the program instead).
 	_, _ = rand.Read(nonce)
-	ad := sealAD(k.primary, associatedData)
-	ct := aead.Seal(make([]byte, 0, len(plaintext)+aead.Overhead()), nonce, plaintext, ad)
+	ct := aead.Seal(buf[gcmNonceSize:], nonce, plaintext, sealAD(k.primary, associatedData))
 	return Sealed{KeyID: k.primary, Nonce: nonce, Ciphertext: ct}, nil
 }
 

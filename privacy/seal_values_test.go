@@ -115,13 +115,13 @@ func TestOpenPersonalIdentityNumberRejectsOtherPlaintext(t *testing.T) {
 	}{
 		{"", ErrLength},
 		{"Anna", ErrLength},
-		{"8803200016", ErrLength},                 // the 10-digit form is never sealed
-		{"19880320-0016", ErrLength},              // nor a separator
-		{"198803200018", ErrCheckDigit},           // check digit
-		{"19880320001６", ErrLength},               // full-width digit: 14 bytes
-		{"1988032000 6", ErrSeparator},            // a space inside is a separator error
-		{"198813200016", ErrDate},                 // month 13
-		{"abcdefghijkl", ErrNotDigit},             // letters
+		{"8803200016", ErrLength},       // the 10-digit form is never sealed
+		{"19880320-0016", ErrLength},    // nor a separator
+		{"198803200018", ErrCheckDigit}, // check digit
+		{"19880320001６", ErrLength},     // full-width digit: 14 bytes
+		{"1988032000 6", ErrSeparator},  // a space inside is a separator error
+		{"198813200016", ErrDate},       // month 13
+		{"abcdefghijkl", ErrNotDigit},   // letters
 		{"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", ErrSeparator}, // control bytes
 	} {
 		sealed, err := k.Seal([]byte(tc.plaintext), aad)

@@ -41,7 +41,15 @@ const kindToken = "token"
 // same wherever tokens are compared, and kept as secret as a sealing key; changing it means
 // recomputing every stored token (from the sealed numbers). It is safe for concurrent use.
 type Tokenizer struct {
-	pool sync.Pool // of hash.Hash: HMAC-SHA256 keyed, reset after each use
+	pool sync.Pool // of *tokenState
+}
+
+// tokenState is one keyed HMAC with scratch space, pooled so computing a token does not
+// allocate: the message and the sum would escape through the hash.Hash interface.
+type tokenState struct {
+	h   hash.Hash // HMAC-SHA256 under the key, reset after each use
+	msg [len(pinTokenDomain) + 12]byte
+	sum Token
 }
 
 // NewTokenizer returns a Tokenizer for key, which must be at least 32 random bytes
@@ -52,7 +60,7 @@ func NewTokenizer(key []byte) (*Tokenizer, error) {
 	}
 	k := append([]byte(nil), key...)
 	t := &Tokenizer{}
-	t.pool.New = func() any { return hmac.New(sha256.New, k) }
+	t.pool.New = func() any { return &tokenState{h: hmac.New(sha256.New, k)} }
 	return t, nil
 }
 
@@ -80,19 +88,19 @@ func (t *Tokenizer) OrganisationNumber(o OrganisationNumber) Token {
 	return t.sum(orgTokenDomain, b[:])
 }
 
-// sum returns HMAC(key, domain || digits).
+// sum returns HMAC(key, domain || digits). The scratch space is wiped before the state
+// goes back to the pool.
 func (t *Tokenizer) sum(domain string, digits []byte) Token {
-	h := t.pool.Get().(hash.Hash)
+	st := t.pool.Get().(*tokenState)
 	defer func() {
-		h.Reset()
-		t.pool.Put(h)
+		st.h.Reset()
+		clear(st.msg[:])
+		t.pool.Put(st)
 	}()
-	var buf [len(pinTokenDomain) + 12]byte
-	msg := append(append(buf[:0], domain...), digits...)
-	h.Write(msg)
-	var tok Token
-	h.Sum(tok[:0])
-	return tok
+	msg := append(append(st.msg[:0], domain...), digits...)
+	st.h.Write(msg)
+	st.h.Sum(st.sum[:0])
+	return st.sum
 }
 
 // IsZero reports whether t is the zero Token ("no number").

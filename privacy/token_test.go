@@ -211,9 +211,12 @@ func TestTokenizerConcurrent(t *testing.T) {
 }
 
 func TestTokenizerAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items at random under the race detector")
+	}
 	tk := testTokenizer(t, 1)
 	p := mustPIN(t, "880320-0016")
 	tk.PersonalIdentityNumber(p) // warm the pool
 	allocs := testing.AllocsPerRun(100, func() { sinkToken = tk.PersonalIdentityNumber(p) })
-	assert.LessOrEqual(t, allocs, 1.0)
+	assert.Zero(t, allocs)
 }
