@@ -8,5 +8,5 @@ import "github.com/gridnotify/gridnotify/facility"
 func Compare(before, after *Form) Report {
 	scratch := *before
 	rec := facility.Record{Details: after.Facility, Owner: after.Owner, Customer: after.Payer}
-	return mergeRecord(&scratch, &rec, ruleExact)
+	return mergeRecord(&scratch, &rec, ruleExact, false)
 }

@@ -8,6 +8,6 @@ package merge
 func CopyFromOwner(form *Form) Report {
 	var rep Report
 	owner := form.Owner
-	mergeParty(&rep, PayerKind, &form.Payer, &owner, ruleExact)
+	mergeParty(&rep, PayerKind, &form.Payer, &owner, ruleExact, false)
 	return rep
 }

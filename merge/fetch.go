@@ -10,8 +10,9 @@ import "github.com/gridnotify/gridnotify/facility"
 //   - [FillEmpty] ("Nej"): only the form's empty fields are filled.
 //   - Either way, the facility ID, the technical number and the meter number become exactly
 //     what the record holds, even where that is empty ([Cleared]).
-//   - A field the record has no value for stays as it was ([NotReturned], or [Withheld] for
-//     the identity numbers a lookup leaves out for privacy reasons).
+//   - A field the record has no value for stays as it was ([NotReturned]).
+//   - The identity numbers and the birth date are never taken from the record, even if a
+//     lookup failed to withhold them: they must come from the customer ([Withheld]).
 //
 // The record's Customer fills the form's Payer (see [Form]). An unknown mode counts as
 // [Overwrite], the manual's default. Fetch does not allocate.
@@ -19,12 +20,12 @@ import "github.com/gridnotify/gridnotify/facility"
 // A failed lookup must change nothing, so callers call Fetch only with a record they have:
 // there is no error path here.
 func Fetch(form *Form, rec *facility.Record, mode Mode) Report {
-	return mergeRecord(form, rec, ruleFor(mode))
+	return mergeRecord(form, rec, ruleFor(mode), true)
 }
 
 // mergeRecord applies r to every field of form from rec, and the exact rule to the three
-// identifiers whatever r is.
-func mergeRecord(form *Form, rec *facility.Record, r rule) Report {
+// identifiers whatever r is; with withhold it leaves the identity fields alone.
+func mergeRecord(form *Form, rec *facility.Record, r rule, withhold bool) Report {
 	var rep Report
 	d, s := &form.Facility, &rec.Details
 	rep.set(FacilityID, apply(&d.ID, s.ID, ruleExact))
@@ -38,15 +39,16 @@ func mergeRecord(form *Form, rec *facility.Record, r rule) Report {
 	rep.set(FacilityPropertyDesignation, apply(&d.PropertyDesignation, s.PropertyDesignation, r))
 	rep.set(FacilityMainFuse, apply(&d.MainFuse, s.MainFuse, r))
 	rep.set(FacilityPower, applyDecimal(&d.Power, s.Power, r))
-	mergeParty(&rep, OwnerKind, &form.Owner, &rec.Owner, r)
-	mergeParty(&rep, PayerKind, &form.Payer, &rec.Customer, r)
+	mergeParty(&rep, OwnerKind, &form.Owner, &rec.Owner, r, withhold)
+	mergeParty(&rep, PayerKind, &form.Payer, &rec.Customer, r, withhold)
 	return rep
 }
 
-// mergeParty applies r to every field of one party section, whose first field is base.
-func mergeParty(rep *Report, base Field, d, s *facility.Party, r rule) {
+// mergeParty applies r to every field of one party section, whose first field is base. With
+// withhold, the identity fields are left alone and reported [Withheld].
+func mergeParty(rep *Report, base Field, d, s *facility.Party, r rule, withhold bool) {
 	at := func(offset Field, o Outcome) { rep.set(base+offset, o) }
-	at(OwnerKind-OwnerKind, apply(&d.Kind, s.Kind, r))
+	at(0, apply(&d.Kind, s.Kind, r)) // OwnerKind - OwnerKind
 	at(OwnerCompanyName-OwnerKind, apply(&d.CompanyName, s.CompanyName, r))
 	at(OwnerSurname-OwnerKind, apply(&d.Surname, s.Surname, r))
 	at(OwnerGivenName-OwnerKind, apply(&d.GivenName, s.GivenName, r))
@@ -54,10 +56,16 @@ func mergeParty(rep *Report, base Field, d, s *facility.Party, r rule) {
 	at(OwnerStreet-OwnerKind, apply(&d.Address.Street, s.Address.Street, r))
 	at(OwnerPostalCode-OwnerKind, apply(&d.Address.PostalCode, s.Address.PostalCode, r))
 	at(OwnerCity-OwnerKind, apply(&d.Address.City, s.Address.City, r))
-	at(OwnerPersonalNumber-OwnerKind, apply(&d.PersonalNumber, s.PersonalNumber, r))
-	at(OwnerOrganisationNumber-OwnerKind, apply(&d.OrganisationNumber, s.OrganisationNumber, r))
 	at(OwnerNoSwedishPersonalNumber-OwnerKind, apply(&d.NoSwedishPersonalNumber, s.NoSwedishPersonalNumber, r))
-	at(OwnerBirthDate-OwnerKind, apply(&d.BirthDate, s.BirthDate, r))
+	if withhold {
+		at(OwnerPersonalNumber-OwnerKind, Withheld)
+		at(OwnerOrganisationNumber-OwnerKind, Withheld)
+		at(OwnerBirthDate-OwnerKind, Withheld)
+	} else {
+		at(OwnerPersonalNumber-OwnerKind, apply(&d.PersonalNumber, s.PersonalNumber, r))
+		at(OwnerOrganisationNumber-OwnerKind, apply(&d.OrganisationNumber, s.OrganisationNumber, r))
+		at(OwnerBirthDate-OwnerKind, apply(&d.BirthDate, s.BirthDate, r))
+	}
 	at(OwnerPhone-OwnerKind, apply(&d.Phone, s.Phone, r))
 	at(OwnerEmail-OwnerKind, apply(&d.Email, s.Email, r))
 	at(OwnerInvoiceReference-OwnerKind, apply(&d.InvoiceReference, s.InvoiceReference, r))

@@ -124,18 +124,6 @@ func (f Field) Withheld() bool {
 	return false
 }
 
-// Personal reports whether the field can hold personal data about a private person, so that
-// it is masked when printed and handled under the privacy rules.
-func (f Field) Personal() bool {
-	switch f {
-	case FacilityID, FacilityTechnicalNumber, FacilityMeterNumber, FacilityArea,
-		FacilityMainFuse, FacilityPower, OwnerKind, PayerKind,
-		OwnerNoSwedishPersonalNumber, PayerNoSwedishPersonalNumber:
-		return false
-	}
-	return f.Valid()
-}
-
 // FieldByPath returns the field with the given JSON path.
 func FieldByPath(path string) (Field, bool) {
 	for i := range fieldTable {

@@ -2,7 +2,6 @@ package merge_test
 
 import (
 	"encoding/json"
-	"slices"
 	"strings"
 	"testing"
 
@@ -103,7 +102,6 @@ func TestFieldInvalid(t *testing.T) {
 		require.Equal(t, f.Path(), f.String())
 		require.False(t, f.Withheld())
 		require.False(t, f.AlwaysOverwritten())
-		require.False(t, f.Personal())
 		full := fullForm(t)
 		require.False(t, f.Filled(&full))
 		_, ok := merge.FieldByPath(f.Path())
@@ -188,25 +186,6 @@ func TestFieldAlwaysOverwritten(t *testing.T) {
 		}
 	}
 	require.Equal(t, []merge.Field{merge.FacilityID, merge.FacilityTechnicalNumber, merge.FacilityMeterNumber}, got)
-}
-
-func TestFieldPersonal(t *testing.T) {
-	t.Parallel()
-	notPersonal := []merge.Field{
-		merge.FacilityID, merge.FacilityTechnicalNumber, merge.FacilityMeterNumber, merge.FacilityArea,
-		merge.FacilityMainFuse, merge.FacilityPower, merge.OwnerKind, merge.PayerKind,
-		merge.OwnerNoSwedishPersonalNumber, merge.PayerNoSwedishPersonalNumber,
-	}
-	for _, f := range merge.Fields() {
-		assert.Equalf(t, !slices.Contains(notPersonal, f), f.Personal(), "%v", f)
-	}
-	// Everything the lookup withholds is personal, and every name and address field too.
-	for _, f := range []merge.Field{
-		merge.OwnerPersonalNumber, merge.PayerBirthDate, merge.OwnerSurname, merge.PayerGivenName,
-		merge.FacilityStreet, merge.FacilityPropertyDesignation, merge.OwnerPhone, merge.PayerEmail,
-	} {
-		assert.True(t, f.Personal(), f.Path())
-	}
 }
 
 // TestFieldFilled checks Filled on an empty form, a full form, and a form with one field set

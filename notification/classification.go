@@ -57,11 +57,14 @@ var caseCategories = []struct {
 	{"workDescription", "Arbetsbeskrivning", privacy.CategoryFreeText},
 }
 
-// personal reports whether form field f holds personal data.
-func personal(f merge.Field) bool {
+// IsPersonal reports whether form field f holds personal data, per [Classification].
+func IsPersonal(f merge.Field) bool {
 	_, ok := formCategories[f]
 	return ok
 }
+
+// personal is IsPersonal, short for the package's own use.
+func personal(f merge.Field) bool { return IsPersonal(f) }
 
 // Classification returns every personal field of a case with its category, purposes, usual
 // source and retention rule, in field order; the basis of [RecordOfProcessing].

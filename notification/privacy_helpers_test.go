@@ -233,7 +233,7 @@ func pvOlof() notification.PartyInput {
 
 func pvSigrid() notification.PartyInput {
 	return notification.PartyInput{
-		Kind: "private", Surname: "Wahlgren", GivenName: "Sigrid", PersonalNumber: "6203149871",
+		Kind: "private", Surname: "Wahlgren", GivenName: "Sigrid", PersonalNumber: "6203149874",
 		Address: notification.AddressInput{Street: "Hamngatan 41", PostalCode: "261 31", City: "Landskrona"},
 		Phone:   "076-555 12 34", Email: "sigrid.wahlgren@example.net",
 	}
@@ -241,7 +241,7 @@ func pvSigrid() notification.PartyInput {
 
 func pvTorsten() notification.PartyInput {
 	return notification.PartyInput{
-		Kind: "private", Surname: "Åkerlund", GivenName: "Torsten", PersonalNumber: "450101-3342",
+		Kind: "private", Surname: "Åkerlund", GivenName: "Torsten", PersonalNumber: "450101-3348",
 		Address: notification.AddressInput{Street: "Åsvägen 77", PostalCode: "262 72", City: "Båstad"},
 		Phone:   "072-987 65 43", Email: "torsten.akerlund@example.se",
 	}

@@ -62,6 +62,16 @@
 // store the masked form, and the obfuscated in-memory form is only valid
 // inside the process that created it.
 //
+// # At rest
+//
+// Storage adapters should not write the clear value either: SealText and
+// SealPersonalIdentityNumber encrypt it through a Sealer (Keyring is
+// AES-256-GCM with rotating keys) into a Sealed value that marshals to one
+// text column; OpenText and OpenPersonalIdentityNumber read it back. The
+// associated data binds each sealed value to its case and field. To find a
+// case by identity number, index a Token (Tokenizer, a keyed HMAC) instead
+// of the number.
+//
 // # Errors
 //
 // Parsers return a *ParseError wrapping one of the sentinel errors (ErrEmpty,

@@ -32,8 +32,10 @@ type AccessRequest struct {
 }
 
 // Policy decides whether an actor may see fields of a case in clear for a stated purpose.
-// Decide returns nil to allow, and otherwise an error matching [ErrDenied]. It must not log:
-// the caller records every decision in an [AccessLog].
+// Decide returns nil to allow, and an error matching [ErrDenied] to refuse. If it cannot
+// decide at all (the context is done) it returns that error instead, which does not match
+// ErrDenied: there is no decision to log, and the caller must not reveal either. It must
+// not log: the caller records every decision in an [AccessLog].
 type Policy interface {
 	Decide(ctx context.Context, req AccessRequest) error
 }
@@ -62,8 +64,7 @@ func DefaultPolicy() RolePolicy {
 // Decide implements [Policy].
 func (p RolePolicy) Decide(ctx context.Context, req AccessRequest) error {
 	if err := ctx.Err(); err != nil {
-		// Still a denial: the contract is that every non-nil result matches ErrDenied.
-		return fmt.Errorf("%w: %w", ErrDenied, err)
+		return err // no decision: see Policy
 	}
 	switch {
 	case !req.Purpose.Valid():

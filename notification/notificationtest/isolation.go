@@ -21,7 +21,11 @@ func scribble(t *testing.T, c *notification.Case, text string) {
 	if err := c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: text + ".pdf"}); err != nil {
 		t.Fatalf("AddAttachment: %v", err)
 	}
-	if err := c.SetIdentifiers(facility.EAN{}, facility.MeterNumber("M-"+text)); err != nil {
+	meter, err := facility.ParseMeterNumber("M-" + text)
+	if err != nil {
+		t.Fatalf("fixture: %v", err)
+	}
+	if err := c.SetIdentifiers(facility.EAN{}, meter); err != nil {
 		t.Fatalf("SetIdentifiers: %v", err)
 	}
 }

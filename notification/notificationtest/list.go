@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/validate"
 )
 
 // maxPages bounds a listing loop, so a repository whose cursor never advances fails instead
@@ -154,6 +155,35 @@ func testListByStatus(t *testing.T, r notification.Repository) {
 	if !slices.Contains(ids, c.ID()) {
 		t.Fatal("a case cancelled by Update does not list as cancelled")
 	}
+}
+
+func testListSentOnly(t *testing.T, r notification.Repository) {
+	var all, sent []*notification.Case
+	for i, s := range notification.Statuses() {
+		c := newCase(t, spec{status: s, createdAt: base.Add(time.Duration(i) * time.Second)})
+		all = append(all, c)
+		if s != notification.Draft && s != notification.Cancelled { // moveTo cancels a draft
+			sent = append(sent, c)
+		}
+	}
+	// Cancelled after it was sent: the grid company has seen it.
+	c := newCase(t, spec{status: notification.AwaitingApproval, createdAt: base.Add(time.Minute)})
+	if err := c.Cancel("", installer, base.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	all, sent = append(all, c), append(sent, c)
+	createAll(t, r, all)
+	checkList(t, r, notification.Query{SentOnly: true, Limit: 2}, sent)
+
+	// A draft lists as sent from the update that submits it.
+	d := get(t, r, all[0].ID())
+	if _, err := d.Submit(validate.Profile{}, installer, base.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Update(context.Background(), d); err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+	checkList(t, r, notification.Query{SentOnly: true}, append(sent, d))
 }
 
 func testListByCreatedTime(t *testing.T, r notification.Repository) {

@@ -24,8 +24,9 @@ import (
 //     version is [notification.ErrConflict] and the first writer's change is kept (no lost
 //     update); an unknown case is [notification.ErrNotFound] and is not created.
 //   - Delete, DeleteStale, DeleteUnknown: the same rules for Delete.
-//   - ListByGridCompany, ListByInstaller, ListByStatus, ListByCreatedTime, ListCombined:
-//     exactly the matching cases, oldest first (by creation time, then ID).
+//   - ListByGridCompany, ListByInstaller, ListByStatus, ListSentOnly, ListByCreatedTime,
+//     ListCombined: exactly the matching cases, oldest first (by creation time, then ID), as
+//     the store has them after the last Update.
 //   - ListPaging: following Page.Next with any Limit visits every case exactly once, in order;
 //     no page exceeds its Limit and Next is zero on the last page.
 //   - NoSharedMemory: changing a case passed to Create or Update, or returned by Get or List,
@@ -60,6 +61,7 @@ func TestRepository(t *testing.T, newRepo func(t *testing.T) notification.Reposi
 	run("ListByGridCompany", testListByGridCompany)
 	run("ListByInstaller", testListByInstaller)
 	run("ListByStatus", testListByStatus)
+	run("ListSentOnly", testListSentOnly)
 	run("ListByCreatedTime", testListByCreatedTime)
 	run("ListCombined", testListCombined)
 	run("ListPaging", testListPaging)

@@ -1,6 +1,7 @@
 package notificationtest_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/gridnotify/gridnotify/notification"
 	"github.com/gridnotify/gridnotify/notification/notificationtest"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // TestRepository_memory runs the suite against the embedded default, as an adapter's own test
@@ -132,4 +134,24 @@ func TestRepository_catchesBugs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRepository_memoryWithCodec runs the suite against the memory repository keeping sealed
+// documents, as an encrypting store would: every field must survive sealing and opening.
+func TestRepository_memoryWithCodec(t *testing.T) {
+	notificationtest.TestRepository(t, func(t *testing.T) notification.Repository {
+		ring, err := privacy.NewKeyring("k1", map[string][]byte{"k1": bytes.Repeat([]byte{7}, 32)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok, err := privacy.NewTokenizer(bytes.Repeat([]byte{9}, 32))
+		if err != nil {
+			t.Fatal(err)
+		}
+		codec, err := notification.NewCodec(ring, tok)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return notification.NewMemoryRepository(notification.WithCodec(codec))
+	})
 }

@@ -1,0 +1,316 @@
+package notification_test
+
+import (
+	"bytes"
+	"context"
+	"encoding"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"log/slog"
+	"strconv"
+	"strings"
+
+	"github.com/gridnotify/gridnotify/merge"
+	"github.com/gridnotify/gridnotify/notification"
+)
+
+// The output channels of the leak property test. pvChannels pushes one value through every
+// way a program prints, logs or serialises something:
+//
+//   - fmt: Sprint, Sprintln and the verbs %v %+v %#v %s %q %+q %x %X %d and a width/precision
+//     form, on the value itself;
+//   - fmt on the value inside a struct — as an exported field, as an unexported field (which
+//     fmt prints raw, without calling any method) and behind a pointer — inside a slice and
+//     inside a map;
+//   - fmt.Errorf wrapping the value, and the standard log package;
+//   - log/slog's TextHandler and JSONHandler: the value as an attribute, as a key-value pair,
+//     behind a pointer, nested in a struct, in a slice, in a map, inside slog.Group (and a
+//     nested group), through Logger.With and Logger.WithGroup;
+//   - encoding/json: the value, a pointer to it, the struct, the slice and the map
+//     (MarshalIndent for the pointer);
+//   - encoding.TextMarshaler, fmt.Stringer, fmt.GoStringer and error, where implemented;
+//   - a panic with the value, recovered and printed with %v, %+v and %#v.
+
+// pvOut is one rendering of a value: the channel that produced it and its text. hex marks
+// the %x/%X renderings, which are also searched for hex-encoded personal values.
+type pvOut struct {
+	channel string
+	text    string
+	hex     bool
+}
+
+// pvHolder nests a value in a struct the way application code does.
+type pvHolder[T any] struct {
+	Exported T
+	hidden   T
+	Ptr      *T
+}
+
+// pvVerbs are the fmt verbs tried on every value.
+var pvVerbs = []string{"%v", "%+v", "%#v", "%s", "%q", "%+q", "%x", "%X", "%d", "%-40.60v"}
+
+// pvChannels renders v through every channel; label names the value in failure messages.
+func pvChannels[T any](label string, v T) []pvOut {
+	var outs []pvOut
+	add := func(channel, text string) {
+		hexed := strings.Contains(channel, "%x") || strings.Contains(channel, "%X")
+		outs = append(outs, pvOut{channel: label + ": " + channel, text: text, hex: hexed})
+	}
+	h := pvHolder[T]{Exported: v, hidden: v, Ptr: &v}
+	slice := []T{v}
+	m := map[string]T{"k": v}
+
+	// fmt on the value, in a struct, a slice and a map.
+	for _, verb := range pvVerbs {
+		add("fmt "+verb, fmt.Sprintf(verb, v))
+		add("fmt struct "+verb, fmt.Sprintf(verb, h))
+		add("fmt pointer "+verb, fmt.Sprintf(verb, &v))
+	}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%x"} {
+		add("fmt slice "+verb, fmt.Sprintf(verb, slice))
+		add("fmt map "+verb, fmt.Sprintf(verb, m))
+	}
+	add("fmt.Sprint", fmt.Sprint(v))
+	add("fmt.Sprintln", fmt.Sprintln("value", v, h))
+	add("fmt.Errorf", fmt.Errorf("operation failed on %v (%+v): %w", v, h, errors.New("cause")).Error())
+	var lb bytes.Buffer
+	log.New(&lb, "", 0).Printf("%v %+v", v, h)
+	add("log.Printf", lb.String())
+
+	// slog, text and JSON.
+	for _, handler := range []struct {
+		name string
+		make func(*bytes.Buffer) slog.Handler
+	}{
+		{"text", func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) }},
+		{"json", func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) }},
+	} {
+		logs := []struct {
+			name string
+			log  func(*slog.Logger)
+		}{
+			{"attr", func(l *slog.Logger) { l.LogAttrs(context.Background(), slog.LevelInfo, "m", slog.Any("v", v)) }},
+			{"key-value", func(l *slog.Logger) { l.Info("m", "v", v) }},
+			{"pointer", func(l *slog.Logger) { l.Info("m", "v", &v) }},
+			{"struct", func(l *slog.Logger) { l.Info("m", "v", h) }},
+			{"slice", func(l *slog.Logger) { l.Info("m", "v", slice) }},
+			{"map", func(l *slog.Logger) { l.Info("m", "v", m) }},
+			{"group", func(l *slog.Logger) {
+				l.Info("m", slog.Group("g", slog.Any("v", v), slog.Group("inner", slog.Any("s", slice), slog.Any("h", h))))
+			}},
+			{"with", func(l *slog.Logger) { l.With("v", v).Info("m") }},
+			{"with-group", func(l *slog.Logger) { l.WithGroup("case").Info("m", "v", v, "h", h) }},
+			{"error-level", func(l *slog.Logger) { l.Error("failed", "v", v, "err", fmt.Errorf("wrapped: %v", v)) }},
+		}
+		for _, lg := range logs {
+			var b bytes.Buffer
+			lg.log(slog.New(handler.make(&b)))
+			add("slog "+handler.name+" "+lg.name, b.String())
+		}
+	}
+
+	// encoding/json.
+	for _, x := range []struct {
+		name string
+		v    any
+	}{{"value", v}, {"pointer", &v}, {"struct", h}, {"slice", slice}, {"map", m}} {
+		b, err := json.Marshal(x.v)
+		if err != nil {
+			add("json "+x.name+" error", err.Error())
+		}
+		add("json "+x.name, string(b))
+	}
+	if b, err := json.MarshalIndent(&v, "", "  "); err == nil {
+		add("json indent", string(b))
+	}
+
+	// Interfaces the value may implement.
+	if tm, ok := any(v).(encoding.TextMarshaler); ok {
+		b, err := tm.MarshalText()
+		if err != nil {
+			add("MarshalText error", err.Error())
+		}
+		add("MarshalText", string(b))
+	}
+	if s, ok := any(v).(fmt.Stringer); ok {
+		add("String", s.String())
+	}
+	if s, ok := any(v).(fmt.GoStringer); ok {
+		add("GoString", s.GoString())
+	}
+	if e, ok := any(v).(error); ok {
+		add("Error", e.Error())
+		for u := errors.Unwrap(e); u != nil; u = errors.Unwrap(u) {
+			add("Unwrap chain", u.Error())
+		}
+	}
+
+	// A panic with the value, recovered and printed.
+	add("panic", pvPanic(v))
+	return outs
+}
+
+// pvPanic panics with v and returns the recovered value printed with %v, %+v and %#v.
+func pvPanic(v any) (s string) {
+	defer func() {
+		r := recover()
+		s = fmt.Sprintf("panic: %v\n%+v\n%#v", r, r, r)
+	}()
+	panic(v)
+}
+
+// pvNeedle is a personal value that must not appear in any output: what it is and its text.
+type pvNeedle struct {
+	what  string
+	value string
+}
+
+// pvMinNeedle is the shortest value searched for: shorter ones (a house number, "Ulf")
+// occur in unrelated text.
+const pvMinNeedle = 4
+
+// pvNeedles derives every personal value a case holds from the case itself, in clear: every
+// personal field of the form (but the postal codes, which stay clear by design, and the
+// invoice references, which are not masked — see TestPrivacyPlainTextFieldsAreMasked), the
+// installer's contact details and the notes' texts; personal identity numbers and sole
+// traders' organisation numbers in every form, phone numbers in E.164 and national form,
+// e-mail addresses and their local part.
+func pvNeedles(c *notification.Case) []pvNeedle {
+	form := c.Form()
+	var out []pvNeedle
+	add := func(what string, values ...string) {
+		for _, v := range values {
+			if len(v) >= pvMinNeedle {
+				out = append(out, pvNeedle{what, v})
+			}
+		}
+	}
+	for _, f := range merge.Fields() {
+		v := f.Reveal(&form)
+		if !pvPersonal(f) || v == "" {
+			continue
+		}
+		switch f {
+		case merge.OwnerPostalCode, merge.PayerPostalCode, merge.FacilityPostalCode,
+			merge.OwnerInvoiceReference, merge.PayerInvoiceReference:
+			continue
+		case merge.OwnerPersonalNumber, merge.PayerPersonalNumber:
+			add(f.Path(), pvPINForms(v)...)
+		case merge.OwnerOrganisationNumber, merge.PayerOrganisationNumber:
+			party := form.Owner
+			if f == merge.PayerOrganisationNumber {
+				party = form.Payer
+			}
+			if party.OrganisationNumber.IsPersonal() {
+				add(f.Path(), v, v[:6]+"-"+v[6:])
+			}
+		case merge.OwnerPhone, merge.PayerPhone:
+			add(f.Path(), pvPhoneForms(v)...)
+		case merge.OwnerEmail, merge.PayerEmail:
+			add(f.Path(), pvEmailForms(v)...)
+		default:
+			add(f.Path(), v)
+		}
+	}
+	in := c.Installer()
+	add("installer.contact", in.Contact.Reveal())
+	add("installer.phone", pvPhoneForms(in.Phone.Reveal())...)
+	add("installer.email", pvEmailForms(in.Email.Reveal())...)
+	for _, n := range c.Notes() {
+		add("notes.text", n.Text.Reveal())
+	}
+	return out
+}
+
+// pvPhoneForms returns an E.164 number, its national form and its national significant
+// number (which both contain).
+func pvPhoneForms(e164 string) []string {
+	if len(e164) < 4 {
+		return nil
+	}
+	return []string{e164, "0" + e164[3:], e164[3:]}
+}
+
+// pvEmailForms returns an address and its local part.
+func pvEmailForms(addr string) []string {
+	if addr == "" {
+		return nil
+	}
+	local, _, _ := strings.Cut(addr, "@")
+	return []string{addr, local}
+}
+
+// pvTypedNeedles returns the values of a party input as typed: another spelling of what
+// pvNeedles derives, and the only source for values that never reached a case (bad input).
+func pvTypedNeedles(section string, p pvGenPerson) []pvNeedle {
+	in := p.in
+	var out []pvNeedle
+	add := func(what string, values ...string) {
+		for _, v := range values {
+			if len(v) >= pvMinNeedle {
+				out = append(out, pvNeedle{section + "." + what + " (typed)", v})
+			}
+		}
+	}
+	add("surname", in.Surname)
+	add("givenName", in.GivenName)
+	add("address.careOf", in.Address.CareOf)
+	add("address.street", in.Address.Street)
+	add("address.city", in.Address.City)
+	add("phone", in.Phone)
+	add("email", pvEmailForms(in.Email)...)
+	add("birthDate", in.BirthDate)
+	add("personalNumber", in.PersonalNumber)
+	add("typed", p.typed...)
+	if in.CompanyName != "" && in.OrganisationNumber != "" && len(p.typed) > 0 { // a sole trader
+		add("companyName", in.CompanyName)
+	}
+	return out
+}
+
+// pvFind returns a description of every needle found in the outputs, in clear or in a form a
+// channel may have turned it into: ASCII-quoted (%+q) or, for %x and %X, hex-encoded.
+func pvFind(outs []pvOut, needles []pvNeedle) []string {
+	type variant struct{ text, how string }
+	variants := make([][]variant, len(needles))
+	for i, n := range needles {
+		vs := []variant{{n.value, "clear"}}
+		if q := strconv.QuoteToASCII(n.value); q[1:len(q)-1] != n.value {
+			vs = append(vs, variant{q[1 : len(q)-1], "ASCII-quoted"})
+		}
+		variants[i] = vs
+	}
+	var found []string
+	for _, o := range outs {
+		for i, n := range needles {
+			vs := variants[i]
+			if o.hex {
+				h := hex.EncodeToString([]byte(n.value))
+				vs = append(vs[:len(vs):len(vs)], variant{h, "hex"}, variant{strings.ToUpper(h), "HEX"})
+			}
+			for _, v := range vs {
+				if strings.Contains(o.text, v.text) {
+					found = append(found, fmt.Sprintf("%s %q (%s) in %s:\n%s", n.what, n.value, v.how, o.channel, o.text))
+				}
+			}
+		}
+	}
+	return found
+}
+
+// pvPersonal is the tests' own list of the form fields that can hold personal data, written
+// independently of the library's classification so that the two check each other: everything
+// but the facility's identifiers, grid area, fuse and power, and the parties' kinds and
+// "no Swedish personal identity number" flags.
+func pvPersonal(f merge.Field) bool {
+	switch f {
+	case merge.FacilityID, merge.FacilityTechnicalNumber, merge.FacilityMeterNumber, merge.FacilityArea,
+		merge.FacilityMainFuse, merge.FacilityPower, merge.OwnerKind, merge.PayerKind,
+		merge.OwnerNoSwedishPersonalNumber, merge.PayerNoSwedishPersonalNumber:
+		return false
+	}
+	return f.Valid()
+}
