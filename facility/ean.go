@@ -186,3 +186,6 @@ func (e *EAN) UnmarshalText(text []byte) error {
 	*e = v
 	return nil
 }
+
+// Equal reports whether e and o are the same facility ID (== works too; go-cmp uses Equal).
+func (e EAN) Equal(o EAN) bool { return e == o }

@@ -137,3 +137,6 @@ func (p *PostalCode) UnmarshalText(text []byte) error {
 	*p = v
 	return nil
 }
+
+// Equal reports whether p and o are the same postal code (== works too; go-cmp uses Equal).
+func (p PostalCode) Equal(o PostalCode) bool { return p == o }

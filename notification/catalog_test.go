@@ -150,7 +150,8 @@ func TestLoadCatalog_errors(t *testing.T) {
 		json string
 		want []string // the message must say all of these
 	}{
-		{"syntax error", minimalCatalog[:40], []string{"catalog"}},
+		// A cut-off or empty file is malformed JSON too and should say so, not only "EOF".
+		{"truncated", minimalCatalog[:40], []string{"JSON"}},
 		{"stray comma", strings.Replace(minimalCatalog, `"name": "Nätbolaget AB",`, `"name": "Nätbolaget AB",,`, 1), []string{"malformed JSON", "byte"}},
 		{"unknown field", strings.Replace(minimalCatalog, `"id": "natbolaget",`, `"id": "natbolaget", "colour": "blue",`, 1), []string{"unknown field", "colour"}},
 		{"wrong type", strings.Replace(minimalCatalog, `"areas": [{"code": "ABC", "name": "Abc"}]`, `"areas": "ABC"`, 1), []string{"areas"}},
@@ -164,7 +165,7 @@ func TestLoadCatalog_errors(t *testing.T) {
 		{"no job types", strings.Replace(minimalCatalog, `"jobTypes": [`, `"jobTypes": [], "x": [`, 1), []string{"unknown field"}},
 		{"no name", strings.Replace(minimalCatalog, `"name": "Nätbolaget AB"`, `"name": ""`, 1), []string{"id and name are required"}},
 		{"trailing data", minimalCatalog + `{}`, []string{"trailing data"}},
-		{"empty input", ``, []string{"catalog"}},
+		{"empty input", ``, []string{"JSON"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,9 +63,6 @@ func IsPersonal(f merge.Field) bool {
 	return ok
 }
 
-// personal is IsPersonal, short for the package's own use.
-func personal(f merge.Field) bool { return IsPersonal(f) }
-
 // Classification returns every personal field of a case with its category, purposes, usual
 // source and retention rule, in field order; the basis of [RecordOfProcessing].
 func Classification() []privacy.FieldClass {

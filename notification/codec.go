@@ -100,7 +100,7 @@ func (k *Codec) Encode(s Snapshot) ([]byte, error) {
 		v := f.Reveal(&s.Form)
 		switch {
 		case v == "":
-		case personal(f):
+		case IsPersonal(f):
 			if err := k.seal(&d, s.ID, f.Path(), v); err != nil {
 				return nil, err
 			}

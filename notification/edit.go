@@ -1,6 +1,7 @@
 package notification
 
 import (
+	"errors"
 	"time"
 	"unicode/utf8"
 
@@ -69,10 +70,25 @@ func (c *Case) SetIdentifiers(id facility.EAN, meter facility.MeterNumber) error
 	if err := c.editable(); err != nil {
 		return err
 	}
+	if err := canonical(meter, facility.ParseMeterNumber, "facility.meterNumber"); err != nil {
+		return err
+	}
 	c.typeForm(func(f *merge.Form) {
 		f.Facility.ID = id
 		f.Facility.MeterNumber = meter
 	})
+	return nil
+}
+
+// canonical refuses an identifier that is not in the form its parser gives: the string types
+// can be built without the parser, and such a value would not survive storage unchanged.
+func canonical[T ~string](v T, parse func(string) (T, error), path string) error {
+	if v == "" {
+		return nil
+	}
+	if p, err := parse(string(v)); err != nil || p != v {
+		return invalidArgument(path, "not a well-formed value; build it with its Parse function")
+	}
 	return nil
 }
 
@@ -103,6 +119,16 @@ func (c *Case) SetFacility(d facility.Details) error {
 	}
 	if d.Area.IsZero() {
 		return invalidArgument("facility.area", "a case must keep a grid area")
+	}
+	if err := errors.Join(
+		canonical(d.MeterNumber, facility.ParseMeterNumber, "facility.meterNumber"),
+		canonical(d.TechnicalNumber, facility.ParseTechnicalNumber, "facility.technicalNumber"),
+		canonical(d.Area, facility.ParseAreaCode, "facility.area"),
+	); err != nil {
+		return err
+	}
+	if d.MainFuse != 0 && !d.MainFuse.IsStandard() {
+		return invalidArgument("facility.mainFuse", "not a standard fuse size")
 	}
 	c.typeForm(func(f *merge.Form) { f.Facility = d })
 	return nil

@@ -81,7 +81,7 @@ func (c *Case) holds(pn privacy.PersonalIdentityNumber) []PartySection {
 func (c *Case) erasePersonal(fields []merge.Field, extra func() []string, reason ErasureReason, by privacy.Actor, at time.Time) []string {
 	var erased []string
 	for _, f := range fields {
-		if f.Filled(&c.form) && personal(f) {
+		if f.Filled(&c.form) && IsPersonal(f) {
 			f.Clear(&c.form)
 			c.provenance.sources[f] = SourceNone
 			erased = append(erased, f.Path())

@@ -1,6 +1,6 @@
 package notification
 
-// InstallationType is what kind of work a notification is for. The manual's seven types are
+// InstallationType is what kind of work a notification is for. The manual's six types are
 // constants; a grid company's catalog may offer more (micro-production, new meter, ...), named
 // by their own codes.
 type InstallationType string

@@ -28,7 +28,7 @@ import (
 //   - fmt.Errorf wrapping the value, and the standard log package;
 //   - log/slog's TextHandler and JSONHandler: the value as an attribute, as a key-value pair,
 //     behind a pointer, nested in a struct, in a slice, in a map, inside slog.Group (and a
-//     nested group), through Logger.With and Logger.WithGroup;
+//     nested group), through Logger.With and Logger.WithGroup, next to an error at level Error;
 //   - encoding/json: the value, a pointer to it, the struct, the slice and the map
 //     (MarshalIndent for the pointer);
 //   - encoding.TextMarshaler, fmt.Stringer, fmt.GoStringer and error, where implemented;
@@ -63,16 +63,20 @@ func pvChannels[T any](label string, v T) []pvOut {
 	slice := []T{v}
 	m := map[string]T{"k": v}
 
-	// fmt on the value, in a struct, a slice and a map.
+	// fmt on the value, in a struct, behind a pointer, in a slice and in a map.
 	for _, verb := range pvVerbs {
 		add("fmt "+verb, fmt.Sprintf(verb, v))
-		add("fmt struct "+verb, fmt.Sprintf(verb, h))
-		add("fmt pointer "+verb, fmt.Sprintf(verb, &v))
 	}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%x"} {
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%x", "%d"} {
+		add("fmt struct "+verb, fmt.Sprintf(verb, h))
+	}
+	for _, verb := range []string{"%v", "%+v", "%#v"} {
+		add("fmt pointer "+verb, fmt.Sprintf(verb, &v))
 		add("fmt slice "+verb, fmt.Sprintf(verb, slice))
 		add("fmt map "+verb, fmt.Sprintf(verb, m))
 	}
+	hexVerb := pvVerbs[6] // "%x", through a variable: vet cannot check verbs on a type parameter
+	add("fmt slice %x", fmt.Sprintf(hexVerb, slice))
 	add("fmt.Sprint", fmt.Sprint(v))
 	add("fmt.Sprintln", fmt.Sprintln("value", v, h))
 	add("fmt.Errorf", fmt.Errorf("operation failed on %v (%+v): %w", v, h, errors.New("cause")).Error())
@@ -93,7 +97,6 @@ func pvChannels[T any](label string, v T) []pvOut {
 			log  func(*slog.Logger)
 		}{
 			{"attr", func(l *slog.Logger) { l.LogAttrs(context.Background(), slog.LevelInfo, "m", slog.Any("v", v)) }},
-			{"key-value", func(l *slog.Logger) { l.Info("m", "v", v) }},
 			{"pointer", func(l *slog.Logger) { l.Info("m", "v", &v) }},
 			{"struct", func(l *slog.Logger) { l.Info("m", "v", h) }},
 			{"slice", func(l *slog.Logger) { l.Info("m", "v", slice) }},
@@ -101,8 +104,7 @@ func pvChannels[T any](label string, v T) []pvOut {
 			{"group", func(l *slog.Logger) {
 				l.Info("m", slog.Group("g", slog.Any("v", v), slog.Group("inner", slog.Any("s", slice), slog.Any("h", h))))
 			}},
-			{"with", func(l *slog.Logger) { l.With("v", v).Info("m") }},
-			{"with-group", func(l *slog.Logger) { l.WithGroup("case").Info("m", "v", v, "h", h) }},
+			{"with-group", func(l *slog.Logger) { l.With("w", v).WithGroup("case").Info("m", "v", v, "h", h) }},
 			{"error-level", func(l *slog.Logger) { l.Error("failed", "v", v, "err", fmt.Errorf("wrapped: %v", v)) }},
 		}
 		for _, lg := range logs {
@@ -273,27 +275,55 @@ func pvTypedNeedles(section string, p pvGenPerson) []pvNeedle {
 
 // pvFind returns a description of every needle found in the outputs, in clear or in a form a
 // channel may have turned it into: ASCII-quoted (%+q) or, for %x and %X, hex-encoded.
+//
+// The outputs of one case run to megabytes, so a plain strings.Contains per needle is too
+// slow: each output is scanned once, and only where its next three bytes begin some variant
+// of a needle (a bitmap lookup) are the variants compared.
 func pvFind(outs []pvOut, needles []pvNeedle) []string {
-	type variant struct{ text, how string }
-	variants := make([][]variant, len(needles))
-	for i, n := range needles {
-		vs := []variant{{n.value, "clear"}}
-		if q := strconv.QuoteToASCII(n.value); q[1:len(q)-1] != n.value {
-			vs = append(vs, variant{q[1 : len(q)-1], "ASCII-quoted"})
-		}
-		variants[i] = vs
+	type variant struct {
+		text, how string
+		needle    int
+		hexOnly   bool
 	}
+	var all []variant
+	for i, n := range needles {
+		all = append(all, variant{n.value, "clear", i, false})
+		if q := strconv.QuoteToASCII(n.value); q[1:len(q)-1] != n.value {
+			all = append(all, variant{q[1 : len(q)-1], "ASCII-quoted", i, false})
+		}
+		h := hex.EncodeToString([]byte(n.value))
+		all = append(all, variant{h, "hex", i, true}, variant{strings.ToUpper(h), "HEX", i, true})
+	}
+	prefix := func(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) }
+	bits := make([]uint64, 1<<24/64)
+	byPrefix := map[uint32][]variant{}
+	for _, v := range all {
+		p := prefix(v.text) // every needle has at least pvMinNeedle bytes
+		bits[p/64] |= 1 << (p % 64)
+		byPrefix[p] = append(byPrefix[p], v)
+	}
+	type key struct {
+		text string
+		hex  bool
+	}
+	seen := make(map[key]bool, len(outs))
 	var found []string
 	for _, o := range outs {
-		for i, n := range needles {
-			vs := variants[i]
-			if o.hex {
-				h := hex.EncodeToString([]byte(n.value))
-				vs = append(vs[:len(vs):len(vs)], variant{h, "hex"}, variant{strings.ToUpper(h), "HEX"})
+		k := key{o.text, o.hex}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		t := o.text
+		for j := 0; j+3 <= len(t); j++ {
+			p := uint32(t[j])<<16 | uint32(t[j+1])<<8 | uint32(t[j+2])
+			if bits[p/64]&(1<<(p%64)) == 0 {
+				continue
 			}
-			for _, v := range vs {
-				if strings.Contains(o.text, v.text) {
-					found = append(found, fmt.Sprintf("%s %q (%s) in %s:\n%s", n.what, n.value, v.how, o.channel, o.text))
+			for _, v := range byPrefix[p] {
+				if (!v.hexOnly || o.hex) && strings.HasPrefix(t[j:], v.text) {
+					n := needles[v.needle]
+					found = append(found, fmt.Sprintf("%s %q (%s) in %s:\n%s", n.what, n.value, v.how, o.channel, t))
 				}
 			}
 		}

