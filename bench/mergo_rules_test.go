@@ -13,7 +13,7 @@ import (
 // TestMergoPlainSemantics):
 //
 //   - Form, Details, Party and Address have exported fields, so mergo walks into them.
-//   - Strings (TechnicalNumber, MeterNumber, AreaCode, InvoiceReference), integers (Ampere,
+//   - Strings (TechnicalNumber, MeterNumber, AreaCode), integers (Ampere,
 //     PartyKind) and the bool are handled like gridnotify's ordinary fields: with WithOverride a
 //     non-empty source replaces the destination; without it only an empty destination is filled.
 //   - Every value type with only unexported fields — privacy.Text, Phone, Email,

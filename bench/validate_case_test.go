@@ -49,7 +49,7 @@ import (
 type flatCase struct {
 	FacilityID      facility.EAN                `profile:"facility.facilityId" validate:"required"`
 	MeterNumber     facility.MeterNumber        `profile:"facility.meterNumber" validate:"required"`
-	WorkDescription string                      `profile:"workDescription" validate:"required"`
+	WorkDescription privacy.Text                `profile:"workDescription" validate:"required"`
 	MeterPlacement  notification.MeterPlacement `profile:"meterPlacement" validate:"required"`
 
 	OwnerKind                    facility.PartyKind             `profile:"owner.kind" validate:"required"`

@@ -48,7 +48,7 @@ type Party struct {
 	Email privacy.Email `json:"email"`
 	// InvoiceReference is the invoice reference (Fakturaref.), a
 	// company's own reference such as an order or cost-centre code.
-	InvoiceReference string `json:"invoiceReference"`
+	InvoiceReference privacy.Text `json:"invoiceReference"`
 }
 
 // IsZero reports whether every field of the party is empty.
@@ -59,7 +59,7 @@ func (p Party) IsZero() bool {
 		p.PersonalNumber.IsZero() && p.OrganisationNumber.IsZero() &&
 		!p.NoSwedishPersonalNumber && p.BirthDate.IsZero() &&
 		p.Phone.IsZero() && p.Email.IsZero() &&
-		p.InvoiceReference == ""
+		p.InvoiceReference.IsZero()
 }
 
 // withhold clears the fields a lookup must never return: the identity
@@ -78,8 +78,8 @@ func (p Party) String() string {
 }
 
 // Format implements fmt.Formatter so that every verb, %+v and %#v included,
-// prints the same as String: without it fmt would walk the fields and print
-// InvoiceReference, which is plain text.
+// prints the same as String: a party printed whole shows not even which
+// fields are filled in.
 func (p Party) Format(f fmt.State, verb rune) {
 	if verb == 'q' {
 		_, _ = io.WriteString(f, strconv.Quote(p.String()))

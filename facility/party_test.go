@@ -84,7 +84,7 @@ func secretParty(t *testing.T) (facility.Party, []string) {
 		PersonalNumber:   pn,
 		Phone:            ph,
 		Email:            em,
-		InvoiceReference: "SecretInvoiceRef",
+		InvoiceReference: privacy.NewText("SecretInvoiceRef"),
 	}
 	return p, []string{
 		"Secret", "121212", "1212-1212", "06 99", "0699", "secretmail", "252 21", "25221",
@@ -160,7 +160,7 @@ func TestParty_IsZero(t *testing.T) {
 		{Kind: facility.PartyKindCompany},
 		{Surname: privacy.NewText("x")},
 		{NoSwedishPersonalNumber: true},
-		{InvoiceReference: "x"},
+		{InvoiceReference: privacy.NewText("x")},
 		{Address: facility.Address{City: privacy.NewText("x")}},
 	} {
 		assert.False(t, q.IsZero())
@@ -196,6 +196,6 @@ func TestParty_JSONDecode(t *testing.T) {
 	assert.Equal(t, "252 21", p.Address.PostalCode.String())
 	assert.Equal(t, "Helsingborg", p.Address.City.Reveal())
 	assert.False(t, p.Phone.IsZero())
-	assert.Equal(t, "R1", p.InvoiceReference)
+	assert.Equal(t, "R1", p.InvoiceReference.Reveal())
 	assert.False(t, strings.Contains(p.String(), "Test AB"))
 }

@@ -64,7 +64,7 @@ func SampleRecords() []Record {
 		Address:          Address{CareOf: privacy.NewText("Ekonomiavdelningen"), Street: privacy.NewText("Box 123"), PostalCode: PostalCode{n: 25109}, City: helsingborg},
 		Phone:            samplePhone("070-174 06 11"),
 		Email:            sampleEmail("faktura@example.com"),
-		InvoiceReference: "FF-4711",
+		InvoiceReference: privacy.NewText("FF-4711"),
 	}
 	landlord := Party{
 		Kind:      PartyKindPrivate,
@@ -94,7 +94,7 @@ func SampleRecords() []Record {
 		Address:          Address{Street: privacy.NewText("Storgatan 40"), PostalCode: PostalCode{n: 25223}, City: helsingborg},
 		Phone:            samplePhone("070-174 06 14"),
 		Email:            sampleEmail("forvaltning@example.com"),
-		InvoiceReference: "ALMEN-EL",
+		InvoiceReference: privacy.NewText("ALMEN-EL"),
 	}
 	sthlm := Party{
 		Kind:      PartyKindPrivate,

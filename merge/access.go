@@ -74,7 +74,7 @@ func clearParty(p *facility.Party, offset Field) {
 	case OwnerEmail:
 		p.Email = zeroOf(p.Email)
 	case OwnerInvoiceReference:
-		p.InvoiceReference = ""
+		p.InvoiceReference = zeroOf(p.InvoiceReference)
 	}
 }
 
@@ -169,7 +169,7 @@ func revealParty(p *facility.Party, offset Field) string {
 	case OwnerEmail:
 		return p.Email.Reveal()
 	case OwnerInvoiceReference:
-		return p.InvoiceReference
+		return p.InvoiceReference.Reveal()
 	}
 	return ""
 }

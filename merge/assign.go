@@ -101,7 +101,7 @@ func assignParty(p *facility.Party, offset Field, text string) error {
 	case OwnerEmail:
 		p.Email, err = privacy.ParseEmail(text)
 	case OwnerInvoiceReference:
-		p.InvoiceReference = text
+		p.InvoiceReference = privacy.NewText(text)
 	}
 	return err
 }

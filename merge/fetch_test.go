@@ -11,6 +11,7 @@ import (
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // ruleCase is one line of the manual's fetch rule for one field: what the form held, what
@@ -293,7 +294,7 @@ func TestFetchDoesNotAliasRecord(t *testing.T) {
 	merge.Fetch(&form, &rec, merge.Overwrite)
 	want := form
 	rec.MeterNumber = "M-OTHER"
-	rec.Owner.InvoiceReference = "X"
+	rec.Owner.InvoiceReference = privacy.NewText("X")
 	rec.Customer.Kind = facility.PartyKindCompany
 	require.Empty(t, cmp.Diff(want, form, cmpOpts))
 }

@@ -71,7 +71,7 @@ func partyFilled(p *facility.Party, offset Field) bool {
 	case OwnerEmail:
 		return !p.Email.IsZero()
 	case OwnerInvoiceReference:
-		return p.InvoiceReference != ""
+		return !p.InvoiceReference.IsZero()
 	}
 	return false
 }

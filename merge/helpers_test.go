@@ -181,8 +181,8 @@ func (s samples) partyFields() map[merge.Field]partyField {
 		merge.OwnerBirthDate: newPartyField(func(p *facility.Party) *privacy.Date { return &p.BirthDate }, s.dateA, s.dateB),
 		merge.OwnerPhone:     newPartyField(func(p *facility.Party) *privacy.Phone { return &p.Phone }, s.phoneA, s.phoneB),
 		merge.OwnerEmail:     newPartyField(func(p *facility.Party) *privacy.Email { return &p.Email }, s.emailA, s.emailB),
-		merge.OwnerInvoiceReference: newPartyField(func(p *facility.Party) *string { return &p.InvoiceReference },
-			"FF-4711", "ALMEN-EL"),
+		merge.OwnerInvoiceReference: newPartyField(func(p *facility.Party) *privacy.Text { return &p.InvoiceReference },
+			privacy.NewText("FF-4711"), privacy.NewText("ALMEN-EL")),
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // Case is one notification: a föranmälan and, later, its färdiganmälan. Create one with
@@ -31,7 +32,7 @@ type Case struct {
 	placementOther    string
 	plannedStart      time.Time
 	plannedCompletion time.Time
-	workDescription   string
+	workDescription   privacy.Text
 	installer         Installer
 
 	notes       []Note
@@ -99,8 +100,9 @@ func (c *Case) PlannedDates() (start, completion time.Time) {
 	return c.plannedStart, c.plannedCompletion
 }
 
-// WorkDescription returns the installer's description of the work.
-func (c *Case) WorkDescription() string { return c.workDescription }
+// WorkDescription returns the installer's description of the work. Free text may mention
+// people, so it is masked when printed like every personal field.
+func (c *Case) WorkDescription() privacy.Text { return c.workDescription }
 
 // Installer returns the installer section.
 func (c *Case) Installer() Installer { return c.installer }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // A case is masked in every output channel, like the personal values it holds: fmt's
@@ -60,7 +61,7 @@ type caseView struct {
 	PlacementOther    string            `json:"meterPlacementOther,omitempty"`
 	PlannedStart      *time.Time        `json:"plannedStart,omitempty"`
 	PlannedCompletion *time.Time        `json:"plannedCompletion,omitempty"`
-	WorkDescription   string            `json:"workDescription,omitempty"`
+	WorkDescription   privacy.Text      `json:"workDescription,omitzero"`
 	Installer         Installer         `json:"installer"`
 	Notes             []Note            `json:"notes"`
 	Attachments       []Attachment      `json:"attachments"`

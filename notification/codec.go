@@ -109,7 +109,7 @@ func (k *Codec) Encode(s Snapshot) ([]byte, error) {
 		}
 	}
 	outside := []struct{ path, value string }{
-		{pathWorkDescription, s.WorkDescription},
+		{pathWorkDescription, s.WorkDescription.Reveal()},
 		{pathInstallerOrgNumber, s.Installer.OrganisationNumber.Reveal()},
 		{pathInstallerContact, s.Installer.Contact.Reveal()},
 		{pathInstallerPhone, s.Installer.Phone.Reveal()},
@@ -216,7 +216,7 @@ func (k *Codec) assignOpened(s *Snapshot, path, v string) error {
 	var err error
 	switch path {
 	case pathWorkDescription:
-		s.WorkDescription = v
+		s.WorkDescription = privacy.NewText(v)
 	case pathInstallerOrgNumber:
 		s.Installer.OrganisationNumber, err = privacy.ParseOrganisationNumber(v)
 	case pathInstallerContact:

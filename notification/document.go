@@ -19,7 +19,7 @@ func (c *Case) Filled(f validate.Field) bool {
 	case validate.PlannedCompletion:
 		return !c.plannedCompletion.IsZero()
 	case validate.WorkDescription:
-		return c.workDescription != ""
+		return !c.workDescription.IsZero()
 	case validate.InstallerCompany:
 		return c.installer.Company != ""
 	case validate.InstallerOrganisationNumber:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // Limits on free text, so a case stays a reasonable size.
@@ -228,7 +229,7 @@ func (c *Case) SetWorkDescription(s string) error {
 	if utf8.RuneCountInString(s) > maxWorkDescription {
 		return invalidArgument("workDescription", "longer than 4000 characters")
 	}
-	c.workDescription = s
+	c.workDescription = privacy.NewText(s)
 	return nil
 }
 

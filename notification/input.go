@@ -45,7 +45,7 @@ func ParseParty(section string, in PartyInput) (facility.Party, error) {
 		Surname:                 privacy.NewText(in.Surname),
 		GivenName:               privacy.NewText(in.GivenName),
 		NoSwedishPersonalNumber: in.NoSwedishPersonalNumber,
-		InvoiceReference:        in.InvoiceReference,
+		InvoiceReference:        privacy.NewText(in.InvoiceReference),
 		Address: facility.Address{
 			CareOf: privacy.NewText(in.Address.CareOf),
 			Street: privacy.NewText(in.Address.Street),

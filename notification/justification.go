@@ -61,19 +61,27 @@ func WithConsent(s PartySection) SaveOption {
 }
 
 // justify records a justification for every party whose personal identity number the edit
-// set or changed, or fails with ErrNotJustified naming the field.
+// set or changed — a sole trader's organisation number is one too — or fails with
+// ErrNotJustified naming the field.
 func (c *Case) justify(before *merge.Form, profile validate.Profile, opts saveOptions, by privacy.Actor, at time.Time) error {
 	sections := []struct {
 		s        PartySection
 		field    merge.Field
 		identity validate.Field
+		personal func(*merge.Form) bool
 	}{
-		{OwnerSection, merge.OwnerPersonalNumber, validate.OwnerIdentity},
-		{PayerSection, merge.PayerPersonalNumber, validate.PayerIdentity},
+		{OwnerSection, merge.OwnerPersonalNumber, validate.OwnerIdentity,
+			func(f *merge.Form) bool { return !f.Owner.PersonalNumber.IsZero() }},
+		{OwnerSection, merge.OwnerOrganisationNumber, validate.OwnerIdentity,
+			func(f *merge.Form) bool { return f.Owner.OrganisationNumber.IsPersonal() }},
+		{PayerSection, merge.PayerPersonalNumber, validate.PayerIdentity,
+			func(f *merge.Form) bool { return !f.Payer.PersonalNumber.IsZero() }},
+		{PayerSection, merge.PayerOrganisationNumber, validate.PayerIdentity,
+			func(f *merge.Form) bool { return f.Payer.OrganisationNumber.IsPersonal() }},
 	}
 	var added []Justification
 	for _, x := range sections {
-		if !x.field.Filled(&c.form) || x.field.Reveal(before) == x.field.Reveal(&c.form) {
+		if !x.personal(&c.form) || x.field.Reveal(before) == x.field.Reveal(&c.form) {
 			continue
 		}
 		j := Justification{Section: x.s, By: actorID(by), At: at.UTC()}

@@ -6,12 +6,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/notificationtest"
 	"github.com/gridnotify/gridnotify/privacy"
 )
 
@@ -264,6 +266,14 @@ func pvClearValues(t *testing.T, in notification.PartyInput) []string {
 	return out
 }
 
+// pvStoredValues returns the personal values of a party input in the form a case holds and
+// reveals them: names, street, e-mail, phone in E.164, the 12-digit personal identity number.
+func pvStoredValues(t *testing.T, in notification.PartyInput) []string {
+	t.Helper()
+	p := pvParty(t, "owner", in)
+	return []string{in.Surname, in.GivenName, in.Address.Street, in.Email, p.Phone.Reveal(), p.PersonalNumber.Reveal()}
+}
+
 // pvPINForms returns the forms of a 12-digit personal identity number: 12 and 10 digits,
 // each with and without the dash.
 func pvPINForms(twelve string) []string {
@@ -276,6 +286,11 @@ func pvPIN(t *testing.T, in notification.PartyInput) privacy.PersonalIdentityNum
 	pn, err := privacy.ParsePersonalIdentityNumber(in.PersonalNumber)
 	require.NoError(t, err)
 	return pn
+}
+
+// pvSnapDiff compares two snapshots with the conformance suite's options.
+func pvSnapDiff(want, got notification.Snapshot) string {
+	return cmp.Diff(want, got, notificationtest.CmpOptions())
 }
 
 // pvRevealForm returns every field of a form in clear, keyed by path: what a store would keep.

@@ -22,7 +22,7 @@ func TestServiceSave(t *testing.T) {
 	})
 	require.NoError(t, err)
 	require.Equal(t, int64(2), res.Case.Version())
-	require.Equal(t, "Byte av mätarskåp.", res.Case.WorkDescription())
+	require.Equal(t, "Byte av mätarskåp.", res.Case.WorkDescription().Reveal())
 	require.True(t, res.Case.UpdatedAt().Equal(now))
 	// "Spara" on an unsent case asks the manual's question.
 	require.True(t, res.NotSent)
@@ -35,7 +35,7 @@ func TestServiceSave(t *testing.T) {
 		return c.SetWorkDescription("Från en gammal flik.")
 	})
 	require.ErrorIs(t, err, notification.ErrConflict)
-	require.Equal(t, "Byte av mätarskåp.", e.stored(t, c.ID()).WorkDescription())
+	require.Equal(t, "Byte av mätarskåp.", e.stored(t, c.ID()).WorkDescription().Reveal())
 	require.Equal(t, int64(2), e.stored(t, c.ID()).Version())
 }
 
@@ -262,7 +262,7 @@ func TestServiceReturnEditResubmit(t *testing.T) {
 		path = append(path, h.Action)
 	}
 	require.Equal(t, []notification.Action{notification.Submit, notification.Return, notification.Submit}, path)
-	require.Equal(t, "Byte av servisledning och huvudsäkring 25 A.", sent.Case.WorkDescription())
+	require.Equal(t, "Byte av servisledning och huvudsäkring 25 A.", sent.Case.WorkDescription().Reveal())
 }
 
 func TestServiceNotifyCompletion(t *testing.T) {
@@ -363,7 +363,7 @@ func (e env) completeFrom(t *testing.T, c *notification.Case) *notification.Case
 	res, err := e.svc.Save(e.inst, c.ID(), stored.Version(), func(c *notification.Case) error {
 		return errors.Join(
 			c.SetFacility(full.Facility()), c.SetOwner(full.Owner()), c.SetPayer(full.Payer()),
-			c.SetMeterPlacement(full.MeterPlacement()), c.SetWorkDescription(full.WorkDescription()),
+			c.SetMeterPlacement(full.MeterPlacement()), c.SetWorkDescription(full.WorkDescription().Reveal()),
 			c.SetInstaller(full.Installer()),
 		)
 	})

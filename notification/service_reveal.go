@@ -23,9 +23,11 @@ type Revealed struct {
 // the access log with who, which case, which fields, why and the outcome — never the values.
 // A reveal whose log entry cannot be written does not happen.
 //
-// Errors: [ErrInvalidArgument] for a field that is not personal or a purpose that is not
-// known, [ErrNotFound], [privacy.ErrDenied] (logged), [privacy.ErrNoActor], and the access
-// log's error.
+// Errors: [ErrInvalidArgument] for no field or a field that is not personal (not logged:
+// nothing was asked of the policy), [privacy.ErrDenied] (logged; an unknown purpose is
+// denied too; the denial says so and reveals nothing, not even whether the actor could see
+// the case otherwise), [ErrNotFound] for an unknown case, [privacy.ErrNoActor], and the
+// access log's error.
 func (s *Service) Reveal(ctx context.Context, id ID, purpose privacy.Purpose, fields ...merge.Field) (Revealed, error) {
 	a, err := actorFrom(ctx)
 	if err != nil {

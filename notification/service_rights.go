@@ -99,9 +99,10 @@ type ErasureResult struct {
 }
 
 // ErasePerson erases the person with personal identity number pn from every case the actor's
-// organisation holds (GDPR art. 17): every field of their party section is emptied, whatever
-// the case's status, and a [Tombstone] without personal data records what was erased; the
-// status history stays. Each case is checked by the policy for
+// organisation holds (GDPR art. 17): every field of their party section is emptied, and so is
+// every note that mentions them (by name, street, e-mail, identity or phone number), whatever
+// the case's status; a [Tombstone] without personal data records what was erased; the status
+// history stays. Each case is checked by the policy for
 // [privacy.PurposeDataSubjectRequest] and logged, then updated on its own with optimistic
 // concurrency: on an error, cases already done stay erased and the result lists them.
 func (s *Service) ErasePerson(ctx context.Context, pn privacy.PersonalIdentityNumber) (ErasureResult, error) {
@@ -125,8 +126,9 @@ func (s *Service) ErasePerson(ctx context.Context, pn privacy.PersonalIdentityNu
 		for _, sec := range sections {
 			fields = append(fields, partyFields(sec)...)
 		}
+		named := c.mentionsOf(sections)
 		return s.erase(ctx, c, &res, func(c *Case, now time.Time) []string {
-			return c.erasePersonal(fields, nil, ErasedOnRequest, a, now)
+			return c.erasePersonal(fields, func() []string { return c.eraseMentions(named) }, ErasedOnRequest, a, now)
 		})
 	})
 	return res, err
@@ -276,10 +278,14 @@ func allPersonalFields() []merge.Field {
 	return out
 }
 
-// eraseExtras empties the personal data outside the form: the installer's contact details
-// and the notes' texts; it returns the paths erased.
+// eraseExtras empties the personal data outside the form: the work description, the
+// installer's contact details and the notes' texts; it returns the paths erased.
 func (c *Case) eraseExtras() []string {
 	var erased []string
+	if !c.workDescription.IsZero() {
+		c.workDescription = privacy.Text{}
+		erased = append(erased, "workDescription")
+	}
 	if !c.installer.Contact.IsZero() || !c.installer.Phone.IsZero() || !c.installer.Email.IsZero() {
 		c.installer.Contact, c.installer.Phone, c.installer.Email = privacy.Text{}, privacy.Phone{}, privacy.Email{}
 		erased = append(erased, "installer.contact", "installer.phone", "installer.email")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // Snapshot is every field of a case, exported, for storage adapters: a [Repository] that
@@ -31,7 +32,7 @@ type Snapshot struct {
 	PlacementOther    string
 	PlannedStart      time.Time
 	PlannedCompletion time.Time
-	WorkDescription   string
+	WorkDescription   privacy.Text
 	Installer         Installer
 	Notes             []Note
 	Attachments       []Attachment

@@ -63,26 +63,29 @@ const NumFields = int(fieldEnd)
 
 type fieldInfo struct{ path, sv, en string }
 
-// caseFields describes the fields after the form's; TestFieldTables checks the order.
+// caseBase is the first field outside the form.
+const caseBase = MeterPlacement
+
+// caseFields describes the fields after the form's, indexed from caseBase.
 var caseFields = [...]fieldInfo{
-	MeterPlacement - MeterPlacement:               {"meterPlacement", "Önskad mätarplacering", "desired meter placement"},
-	RequestedMainFuse - MeterPlacement:            {"requestedMainFuse", "Önskad huvudsäkring (A)", "requested main fuse (A)"},
-	RequestedPower - MeterPlacement:               {"requestedPower", "Önskad effekt (kW)", "requested power (kW)"},
-	PlannedStart - MeterPlacement:                 {"plannedStart", "Planerat startdatum", "planned start"},
-	PlannedCompletion - MeterPlacement:            {"plannedCompletion", "Planerat färdigdatum", "planned completion"},
-	WorkDescription - MeterPlacement:              {"workDescription", "Arbetsbeskrivning", "description of the work"},
-	InstallerCompany - MeterPlacement:             {"installer.company", "Installatörsföretag", "installer company"},
-	InstallerOrganisationNumber - MeterPlacement:  {"installer.organisationNumber", "Installatörens org.nr", "installer's organisation number"},
-	InstallerAuthorisationNumber - MeterPlacement: {"installer.authorisationNumber", "Auktorisationsnummer", "authorisation number"},
-	InstallerContact - MeterPlacement:             {"installer.contact", "Kontaktperson", "contact person"},
-	InstallerPhone - MeterPlacement:               {"installer.phone", "Installatörens telefon", "installer's phone"},
-	InstallerEmail - MeterPlacement:               {"installer.email", "Installatörens epost", "installer's e-mail"},
-	SitePlan - MeterPlacement:                     {"attachments.sitePlan", "Situationsplan", "site plan"},
-	SingleLineDiagram - MeterPlacement:            {"attachments.singleLineDiagram", "Enlinjeschema", "single-line diagram"},
-	OwnerIdentity - MeterPlacement:                {"owner.identity", "Fastighetsägare: Personnr.", "property owner: personal identity or organisation number"},
-	OwnerName - MeterPlacement:                    {"owner.name", "Fastighetsägare: Namn", "property owner: name"},
-	PayerIdentity - MeterPlacement:                {"payer.identity", "Betalningsansvarig: Personnr.", "payer: personal identity or organisation number"},
-	PayerName - MeterPlacement:                    {"payer.name", "Betalningsansvarig: Namn", "payer: name"},
+	MeterPlacement - caseBase:               {"meterPlacement", "Önskad mätarplacering", "desired meter placement"},
+	RequestedMainFuse - caseBase:            {"requestedMainFuse", "Önskad huvudsäkring (A)", "requested main fuse (A)"},
+	RequestedPower - caseBase:               {"requestedPower", "Önskad effekt (kW)", "requested power (kW)"},
+	PlannedStart - caseBase:                 {"plannedStart", "Planerat startdatum", "planned start"},
+	PlannedCompletion - caseBase:            {"plannedCompletion", "Planerat färdigdatum", "planned completion"},
+	WorkDescription - caseBase:              {"workDescription", "Arbetsbeskrivning", "description of the work"},
+	InstallerCompany - caseBase:             {"installer.company", "Installatörsföretag", "installer company"},
+	InstallerOrganisationNumber - caseBase:  {"installer.organisationNumber", "Installatörens org.nr", "installer's organisation number"},
+	InstallerAuthorisationNumber - caseBase: {"installer.authorisationNumber", "Auktorisationsnummer", "authorisation number"},
+	InstallerContact - caseBase:             {"installer.contact", "Kontaktperson", "contact person"},
+	InstallerPhone - caseBase:               {"installer.phone", "Installatörens telefon", "installer's phone"},
+	InstallerEmail - caseBase:               {"installer.email", "Installatörens epost", "installer's e-mail"},
+	SitePlan - caseBase:                     {"attachments.sitePlan", "Situationsplan", "site plan"},
+	SingleLineDiagram - caseBase:            {"attachments.singleLineDiagram", "Enlinjeschema", "single-line diagram"},
+	OwnerIdentity - caseBase:                {"owner.identity", "Fastighetsägare: Personnr.", "property owner: personal identity or organisation number"},
+	OwnerName - caseBase:                    {"owner.name", "Fastighetsägare: Namn", "property owner: name"},
+	PayerIdentity - caseBase:                {"payer.identity", "Betalningsansvarig: Personnr.", "payer: personal identity or organisation number"},
+	PayerName - caseBase:                    {"payer.name", "Betalningsansvarig: Namn", "payer: name"},
 }
 
 // Valid reports whether f names a field.
@@ -122,7 +125,7 @@ func (f Field) info() fieldInfo {
 		return fieldInfo{mf.Path(), mf.Label(), mf.English()}
 	}
 	if f.Valid() {
-		return caseFields[f-MeterPlacement]
+		return caseFields[f-caseBase]
 	}
 	s := fmt.Sprintf("Field(%d)", uint16(f))
 	return fieldInfo{s, s, s}
@@ -135,7 +138,7 @@ func FieldByPath(path string) (Field, bool) {
 	}
 	for i, c := range caseFields {
 		if c.path == path {
-			return MeterPlacement + Field(i), true
+			return caseBase + Field(i), true
 		}
 	}
 	return 0, false

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // NewLookupFunc builds the implementation under test, loaded with records.
@@ -231,7 +232,7 @@ func testIndependent(t *testing.T, l facility.Lookup, want []facility.Record) {
 	got.PropertyDesignation = got.Owner.Surname
 	got.Owner.Surname = got.Owner.GivenName
 	got.Owner.Address = facility.Address{}
-	got.Customer.InvoiceReference = "CHANGED"
+	got.Customer.InvoiceReference = privacy.NewText("CHANGED")
 	got.Customer = facility.Party{}
 
 	again, err := l.Find(context.Background(), q)

@@ -77,7 +77,7 @@ func records(t *testing.T) []facility.Record {
 		OrganisationNumber: on,
 		Phone:              mustT(t, privacy.ParsePhone, "070-174 06 51"),
 		Email:              mustT(t, privacy.ParseEmail, "faktura@example.com"),
-		InvoiceReference:   "REF-1",
+		InvoiceReference:   privacy.NewText("REF-1"),
 	}
 	soleTrader := facility.Party{
 		Kind:               facility.PartyKindCompany,

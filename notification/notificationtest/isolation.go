@@ -67,7 +67,7 @@ func testNoSharedMemory(t *testing.T, r notification.Repository) {
 		if len(notes) != 2 || notes[1].Text.Reveal() != "one" {
 			t.Fatalf("a case from Get changed when another case from Get was changed: %d notes", len(notes))
 		}
-		if g1.WorkDescription() != "one" {
+		if g1.WorkDescription().Reveal() != "one" {
 			t.Fatal("a case from Get changed when another case from Get was changed")
 		}
 	})
