@@ -1,0 +1,34 @@
+package notificationtest_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/notificationtest"
+)
+
+// A storage adapter's own tests compare what they stored with what they read back; CmpOptions
+// makes go-cmp handle the decimal and identifier types inside a case.
+func ExampleCmpOptions() {
+	c, err := notification.NewCase(notification.NewCaseParams{
+		GridCompany: "oresundskraft", InstallationType: notification.FuseChange, JobType: "single-meter",
+		Area: "HBG", Handler: notification.Handler{User: "u-1", Organisation: "elfirma-ab"},
+		CreatedAt: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	stored := c.Snapshot()
+	readBack, err := notification.RestoreCase(stored)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("same:", cmp.Diff(stored, readBack.Snapshot(), notificationtest.CmpOptions()) == "")
+	// Output:
+	// same: true
+}
