@@ -18,8 +18,11 @@ import "github.com/gridnotify/gridnotify/facility"
 // [Overwrite], the manual's default. Fetch does not allocate.
 //
 // A failed lookup must change nothing, so callers call Fetch only with a record they have:
-// there is no error path here.
+// there is no error path here. A nil form or record changes nothing and reports nothing.
 func Fetch(form *Form, rec *facility.Record, mode Mode) Report {
+	if form == nil || rec == nil {
+		return Report{} // nothing to merge into or from: nothing happens
+	}
 	return mergeRecord(form, rec, ruleFor(mode), true)
 }
 

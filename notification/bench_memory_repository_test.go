@@ -45,7 +45,7 @@ func benchTemplate() (notification.Snapshot, error) {
 		c.SetMeterPlacement(notification.FacadeCabinet, ""),
 		c.SetWorkDescription("Byte av servisledning 10 mm² till 16 mm²."),
 		c.SetInstaller(notification.Installer{Company: "Elfirma AB", AuthorisationNumber: "AL-12345", Contact: privacy.NewText("Kim Larsson")}),
-		c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: "plan.pdf", Size: 48213, AddedAt: at}),
+		c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("plan.pdf"), Size: 48213, AddedAt: at}),
 		c.AddNote("Kunden nås efter 16.", by, at),
 	)
 	return c.Snapshot(), err

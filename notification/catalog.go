@@ -148,34 +148,40 @@ func (g GridCompany) check() error {
 	if len(g.Areas) == 0 {
 		return bad("no grid areas")
 	}
+	areas := make(map[facility.AreaCode]bool, len(g.Areas))
 	for i, a := range g.Areas {
 		if code, err := facility.ParseAreaCode(string(a.Code)); err != nil || code != a.Code {
 			return bad(fmt.Sprintf("grid area %d: code must be 3 characters A–Z, 0–9", i))
 		}
-		if slices.IndexFunc(g.Areas[:i], func(b GridArea) bool { return b.Code == a.Code }) >= 0 {
+		if areas[a.Code] {
 			return bad(fmt.Sprintf("grid area %q listed twice", a.Code))
 		}
+		areas[a.Code] = true
 	}
 	if len(g.InstallationTypes) == 0 {
 		return bad("no installation types")
 	}
+	types := make(map[InstallationType]bool, len(g.InstallationTypes))
 	for i, o := range g.InstallationTypes {
 		if o.Type == "" || o.label() == "" {
 			return bad(fmt.Sprintf("installation type %d: type and label are required", i))
 		}
-		if slices.IndexFunc(g.InstallationTypes[:i], func(p OfferedType) bool { return p.Type == o.Type }) >= 0 {
+		if types[o.Type] {
 			return bad(fmt.Sprintf("installation type %q listed twice", o.Type))
 		}
+		types[o.Type] = true
 		if len(o.JobTypes) == 0 {
 			return bad(fmt.Sprintf("installation type %q has no job types", o.Type))
 		}
+		jobs := make(map[string]bool, len(o.JobTypes))
 		for j, jt := range o.JobTypes {
 			if jt.ID == "" || jt.Name == "" {
 				return bad(fmt.Sprintf("installation type %q, job type %d: id and name are required", o.Type, j))
 			}
-			if slices.IndexFunc(o.JobTypes[:j], func(k JobType) bool { return k.ID == jt.ID }) >= 0 {
+			if jobs[jt.ID] {
 				return bad(fmt.Sprintf("installation type %q: job type %q listed twice", o.Type, jt.ID))
 			}
+			jobs[jt.ID] = true
 		}
 	}
 	return nil

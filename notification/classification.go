@@ -45,16 +45,63 @@ func classifyForm() map[merge.Field]privacy.Category {
 	return out
 }
 
-// caseCategories classifies the personal fields outside the form.
-var caseCategories = []struct {
-	path, label string
-	category    privacy.Category
-}{
-	{"installer.contact", "Kontaktperson", privacy.CategoryName},
-	{"installer.phone", "Installatörens telefon", privacy.CategoryContact},
-	{"installer.email", "Installatörens epost", privacy.CategoryContact},
-	{"notes.text", "Notering", privacy.CategoryFreeText},
-	{"workDescription", "Arbetsbeskrivning", privacy.CategoryFreeText},
+// outsideFields is every personal field outside the form, with how it is classified, erased
+// and sealed: [Classification], the [Codec] and the erasures ([Service.Purge],
+// [Service.ErasePerson]) all read this one table, so none of them can miss a field the others
+// know. A list field ("notes.text") is a value of every element of the list.
+// TestOutsideFieldsAreHandledEverywhere keeps each entry honest.
+var outsideFields = []outsideField{
+	oneValue("workDescription", "Arbetsbeskrivning", privacy.CategoryFreeText, "the installer",
+		func(c *Case) *privacy.Text { return &c.workDescription },
+		func(s *Snapshot) *privacy.Text { return &s.WorkDescription }, textOf),
+	// A sole trader's (enskild firma) organisation number is the owner's personal identity
+	// number, so it is classified as one, sensitive; a limited company's is not personal data,
+	// but the classification takes the stricter case, as for the parties' numbers.
+	oneValue("installer.organisationNumber", "Installatörens organisationsnummer", privacy.CategoryIdentityNumber,
+		"the installer (personal data when the installer is a sole trader, whose organisation number is a personal identity number)",
+		func(c *Case) *privacy.OrganisationNumber { return &c.installer.OrganisationNumber },
+		func(s *Snapshot) *privacy.OrganisationNumber { return &s.Installer.OrganisationNumber },
+		privacy.ParseOrganisationNumber),
+	oneValue("installer.contact", "Kontaktperson", privacy.CategoryName, "the installer",
+		func(c *Case) *privacy.Text { return &c.installer.Contact },
+		func(s *Snapshot) *privacy.Text { return &s.Installer.Contact }, textOf),
+	oneValue("installer.phone", "Installatörens telefon", privacy.CategoryContact, "the installer",
+		func(c *Case) *privacy.Phone { return &c.installer.Phone },
+		func(s *Snapshot) *privacy.Phone { return &s.Installer.Phone }, privacy.ParsePhone),
+	oneValue("installer.email", "Installatörens epost", privacy.CategoryContact, "the installer",
+		func(c *Case) *privacy.Email { return &c.installer.Email },
+		func(s *Snapshot) *privacy.Email { return &s.Installer.Email }, privacy.ParseEmail),
+	eachText("notes.text", "Notering", privacy.CategoryFreeText, "the installer or the grid company",
+		func(c *Case) []*privacy.Text {
+			return pointers(c.notes, func(n *Note) *privacy.Text { return &n.Text })
+		},
+		func(s *Snapshot) []*privacy.Text {
+			return pointers(s.Notes, func(n *Note) *privacy.Text { return &n.Text })
+		},
+		func(d *storedCase) []*privacy.Sealed {
+			return pointers(d.Notes, func(n *storedNote) *privacy.Sealed { return &n.Text })
+		}),
+	eachText("history.reason", "Motivering", privacy.CategoryFreeText,
+		"the grid company (rejection, return, approval conditions) or the installer (cancellation)",
+		func(c *Case) []*privacy.Text {
+			return pointers(c.history, func(h *StatusChange) *privacy.Text { return &h.Reason })
+		},
+		func(s *Snapshot) []*privacy.Text {
+			return pointers(s.History, func(h *StatusChange) *privacy.Text { return &h.Reason })
+		},
+		func(d *storedCase) []*privacy.Sealed {
+			return pointers(d.History, func(h *storedChange) *privacy.Sealed { return &h.Reason })
+		}),
+	eachText("attachments.name", "Bilagans namn", privacy.CategoryFreeText, "the installer",
+		func(c *Case) []*privacy.Text {
+			return pointers(c.attachments, func(a *Attachment) *privacy.Text { return &a.Name })
+		},
+		func(s *Snapshot) []*privacy.Text {
+			return pointers(s.Attachments, func(a *Attachment) *privacy.Text { return &a.Name })
+		},
+		func(d *storedCase) []*privacy.Sealed {
+			return pointers(d.Attachments, func(a *storedAttachment) *privacy.Sealed { return &a.Name })
+		}),
 }
 
 // IsPersonal reports whether form field f holds personal data, per [Classification].
@@ -84,10 +131,10 @@ func Classification() []privacy.FieldClass {
 			Purposes: purposes, Source: source, Retention: retention,
 		})
 	}
-	for _, x := range caseCategories {
+	for _, o := range outsideFields {
 		out = append(out, privacy.FieldClass{
-			Path: x.path, Label: x.label, Category: x.category, Purposes: purposes,
-			Source: "the installer", Retention: retention,
+			Path: o.path, Label: o.label, Category: o.category, Sensitive: o.category.Sensitive(),
+			Purposes: purposes, Source: o.source, Retention: retention,
 		})
 	}
 	return out

@@ -57,8 +57,8 @@ type storedCase struct {
 	InstallerCompany  string                    `json:"installerCompany"`
 	InstallerAuthNo   string                    `json:"installerAuthorisationNumber"`
 	Notes             []storedNote              `json:"notes"`
-	Attachments       []Attachment              `json:"attachments"`
-	History           []StatusChange            `json:"history"`
+	Attachments       []storedAttachment        `json:"attachments"`
+	History           []storedChange            `json:"history"`
 	Sources           map[string]Source         `json:"sources"`
 	Recipients        []Recipient               `json:"recipients"`
 	Justifications    []Justification           `json:"justifications"`
@@ -68,32 +68,24 @@ type storedCase struct {
 	UpdatedAt         time.Time                 `json:"updatedAt"`
 }
 
-type storedNote struct {
-	Author string         `json:"author"`
-	At     time.Time      `json:"at"`
-	Text   privacy.Sealed `json:"text"`
-}
-
-// Paths of the sealed values outside the form.
+// The formats a Codec reads. Format 1 kept the history's reasons and the attachments' names
+// clear; format 2 seals them. Encode writes the current format.
 const (
-	pathWorkDescription    = "workDescription"
-	pathInstallerOrgNumber = "installer.organisationNumber"
-	pathInstallerContact   = "installer.contact"
-	pathInstallerPhone     = "installer.phone"
-	pathInstallerEmail     = "installer.email"
+	formatClearReasons = 1
+	formatCurrent      = 2
 )
 
 // Encode writes s with its personal values sealed.
 func (k *Codec) Encode(s Snapshot) ([]byte, error) {
 	d := storedCase{
-		Format: 1, ID: s.ID, GridCompany: s.GridCompany, InstallationType: s.InstallationType, JobType: s.JobType,
+		Format: formatCurrent, ID: s.ID, GridCompany: s.GridCompany, InstallationType: s.InstallationType, JobType: s.JobType,
 		Status: s.Status, Handler: s.Handler, Clear: map[string]string{}, Sealed: map[string]privacy.Sealed{},
 		RequestedMainFuse: s.RequestedMainFuse, RequestedPower: s.RequestedPower,
 		MeterPlacement: s.MeterPlacement, PlacementOther: s.PlacementOther,
 		PlannedStart: s.PlannedStart, PlannedCompletion: s.PlannedCompletion,
 		InstallerCompany: s.Installer.Company, InstallerAuthNo: s.Installer.AuthorisationNumber,
-		Attachments: s.Attachments, History: s.History, Sources: s.Sources, Recipients: s.Recipients,
-		Justifications: s.Justifications, Tombstones: s.Tombstones,
+		Notes: storeNotes(s.Notes), Attachments: storeAttachments(s.Attachments), History: storeHistory(s.History),
+		Sources: s.Sources, Recipients: s.Recipients, Justifications: s.Justifications, Tombstones: s.Tombstones,
 		Version: s.Version, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt,
 	}
 	for _, f := range merge.Fields() {
@@ -108,26 +100,10 @@ func (k *Codec) Encode(s Snapshot) ([]byte, error) {
 			d.Clear[f.Path()] = v
 		}
 	}
-	outside := []struct{ path, value string }{
-		{pathWorkDescription, s.WorkDescription.Reveal()},
-		{pathInstallerOrgNumber, s.Installer.OrganisationNumber.Reveal()},
-		{pathInstallerContact, s.Installer.Contact.Reveal()},
-		{pathInstallerPhone, s.Installer.Phone.Reveal()},
-		{pathInstallerEmail, s.Installer.Email.Reveal()},
-	}
-	for _, o := range outside {
-		if o.value != "" {
-			if err := k.seal(&d, s.ID, o.path, o.value); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for i, n := range s.Notes {
-		sealed, err := privacy.SealText(k.sealer, n.Text, bind(s.ID, fmt.Sprintf("notes.%d.text", i)))
-		if err != nil {
+	for _, o := range outsideFields {
+		if err := o.seal(k, &s, &d); err != nil {
 			return nil, err
 		}
-		d.Notes = append(d.Notes, storedNote{Author: n.Author, At: n.At, Text: sealed})
 	}
 	d.Tokens = k.Tokens(s)
 	return json.Marshal(d)
@@ -170,7 +146,7 @@ func (k *Codec) Decode(data []byte) (Snapshot, error) {
 	if err := json.Unmarshal(data, &d); err != nil {
 		return Snapshot{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	if d.Format != 1 {
+	if d.Format != formatClearReasons && d.Format != formatCurrent {
 		return Snapshot{}, fmt.Errorf("%w: unknown format %d", ErrCorrupt, d.Format)
 	}
 	s := Snapshot{
@@ -178,9 +154,9 @@ func (k *Codec) Decode(data []byte) (Snapshot, error) {
 		Status: d.Status, Handler: d.Handler, RequestedMainFuse: d.RequestedMainFuse, RequestedPower: d.RequestedPower,
 		MeterPlacement: d.MeterPlacement, PlacementOther: d.PlacementOther,
 		PlannedStart: d.PlannedStart, PlannedCompletion: d.PlannedCompletion,
-		Installer:   Installer{Company: d.InstallerCompany, AuthorisationNumber: d.InstallerAuthNo},
-		Attachments: d.Attachments, History: d.History, Sources: d.Sources, Recipients: d.Recipients,
-		Justifications: d.Justifications, Tombstones: d.Tombstones,
+		Installer: Installer{Company: d.InstallerCompany, AuthorisationNumber: d.InstallerAuthNo},
+		Notes:     d.notes(), Attachments: d.attachments(), History: d.history(),
+		Sources: d.Sources, Recipients: d.Recipients, Justifications: d.Justifications, Tombstones: d.Tombstones,
 		Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
 	}
 	for path, v := range d.Clear {
@@ -188,8 +164,13 @@ func (k *Codec) Decode(data []byte) (Snapshot, error) {
 			return Snapshot{}, err
 		}
 	}
+	// Every form value is opened before any is assigned, so a value that does not open is
+	// reported as such rather than as whatever assigning another value found.
 	opened := map[string]string{}
 	for path, sealed := range d.Sealed {
+		if isOutsidePath(path) {
+			continue // opened by its entry in outsideFields below
+		}
 		clear, err := k.sealer.Open(sealed, bind(d.ID, path))
 		if err != nil {
 			return Snapshot{}, fmt.Errorf("notification: opening %s: %w", path, err)
@@ -197,41 +178,16 @@ func (k *Codec) Decode(data []byte) (Snapshot, error) {
 		opened[path] = string(clear)
 	}
 	for path, v := range opened {
-		if err := k.assignOpened(&s, path, v); err != nil {
+		if err := assignPath(&s.Form, path, v); err != nil {
 			return Snapshot{}, err
 		}
 	}
-	for i, n := range d.Notes {
-		text, err := privacy.OpenText(k.sealer, n.Text, bind(d.ID, fmt.Sprintf("notes.%d.text", i)))
-		if err != nil {
-			return Snapshot{}, fmt.Errorf("notification: opening notes.%d.text: %w", i, err)
+	for _, o := range outsideFields {
+		if err := o.open(k, &d, &s); err != nil {
+			return Snapshot{}, err
 		}
-		s.Notes = append(s.Notes, Note{Author: n.Author, At: n.At, Text: text})
 	}
 	return s, nil
-}
-
-// assignOpened puts an opened value back where its path says.
-func (k *Codec) assignOpened(s *Snapshot, path, v string) error {
-	var err error
-	switch path {
-	case pathWorkDescription:
-		s.WorkDescription = privacy.NewText(v)
-	case pathInstallerOrgNumber:
-		s.Installer.OrganisationNumber, err = privacy.ParseOrganisationNumber(v)
-	case pathInstallerContact:
-		s.Installer.Contact = privacy.NewText(v)
-	case pathInstallerPhone:
-		s.Installer.Phone, err = privacy.ParsePhone(v)
-	case pathInstallerEmail:
-		s.Installer.Email, err = privacy.ParseEmail(v)
-	default:
-		return assignPath(&s.Form, path, v)
-	}
-	if err != nil {
-		return fmt.Errorf("%w: %s: %w", ErrCorrupt, path, err)
-	}
-	return nil
 }
 
 func assignPath(form *merge.Form, path, v string) error {

@@ -124,7 +124,7 @@ func TestCodecRefusesMovedValue(t *testing.T) {
 	_, err = codec.Decode(moved)
 	require.ErrorIs(t, err, privacy.ErrUnsealFailed)
 
-	_, err = codec.Decode([]byte(`{"format":2}`))
+	_, err = codec.Decode([]byte(`{"format":99}`))
 	require.ErrorIs(t, err, notification.ErrCorrupt)
 	_, err = codec.Decode([]byte(`not json`))
 	require.ErrorIs(t, err, notification.ErrCorrupt)

@@ -43,6 +43,9 @@ func (c *Case) FetchFacility(rec *facility.Record, mode merge.Mode) (merge.Repor
 	if err := c.editable(); err != nil {
 		return merge.Report{}, err
 	}
+	if rec == nil {
+		return merge.Report{}, invalidArgument("record", "missing")
+	}
 	if !mode.Valid() {
 		return merge.Report{}, invalidArgument("mode", "unknown overwrite mode")
 	}
@@ -78,6 +81,24 @@ func (c *Case) SetIdentifiers(id facility.EAN, meter facility.MeterNumber) error
 		f.Facility.ID = id
 		f.Facility.MeterNumber = meter
 	})
+	return nil
+}
+
+// takeEdits copies into c what an edit made of work, a copy of c: the form (recording the
+// changed fields as typed by the installer) and the other editable fields. An edit may not
+// take steps, add notes or erase: those are the Service's, which check who acts and log it,
+// so an edit that did is refused and nothing is taken.
+func (c *Case) takeEdits(work *Case) error {
+	if work.id != c.id || work.status != c.status || len(work.history) != len(c.history) ||
+		len(work.notes) != len(c.notes) || len(work.provenance.recipients) != len(c.provenance.recipients) ||
+		len(work.consents) != len(c.consents) || len(work.tombstones) != len(c.tombstones) {
+		return invalidArgument("edit", "an edit may change the form only; steps, notes and erasure are the Service's methods")
+	}
+	c.typeForm(func(f *merge.Form) { *f = work.form })
+	c.requestedMainFuse, c.requestedPower = work.requestedMainFuse, work.requestedPower
+	c.meterPlacement, c.placementOther = work.meterPlacement, work.placementOther
+	c.plannedStart, c.plannedCompletion = work.plannedStart, work.plannedCompletion
+	c.workDescription, c.installer, c.attachments = work.workDescription, work.installer, work.attachments
 	return nil
 }
 
@@ -251,7 +272,7 @@ func (c *Case) AddAttachment(a Attachment) error {
 		return err
 	}
 	switch {
-	case a.Name == "" || utf8.RuneCountInString(a.Name) > maxShortText:
+	case a.Name.IsZero() || utf8.RuneCountInString(a.Name.Reveal()) > maxShortText:
 		return invalidArgument("attachment.name", "missing or too long")
 	case a.Kind == "":
 		return invalidArgument("attachment.kind", "missing")
@@ -259,7 +280,7 @@ func (c *Case) AddAttachment(a Attachment) error {
 		return invalidArgument("attachment.size", "negative")
 	}
 	for _, b := range c.attachments {
-		if b.Name == a.Name {
+		if b.Name.Equal(a.Name) {
 			return invalidArgument("attachment.name", "already attached")
 		}
 	}
@@ -273,7 +294,7 @@ func (c *Case) RemoveAttachment(name string) error {
 		return err
 	}
 	for i, a := range c.attachments {
-		if a.Name == name {
+		if !a.Name.IsZero() && a.Name.Equal(privacy.NewText(name)) {
 			c.attachments = append(c.attachments[:i:i], c.attachments[i+1:]...)
 			return nil
 		}

@@ -46,7 +46,7 @@ func setters() []setter {
 			return c.SetInstaller(notification.Installer{Company: "Elfirma AB", Contact: privacy.NewText("Kim Larsson")})
 		}},
 		{"AddAttachment", func(_ *testing.T, c *notification.Case) error {
-			return c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: "plan.pdf", Size: 1})
+			return c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("plan.pdf"), Size: 1})
 		}},
 		{"RemoveAttachment", func(_ *testing.T, c *notification.Case) error { return c.RemoveAttachment("befintlig.pdf") }},
 		{"FetchFacility", func(_ *testing.T, c *notification.Case) error {
@@ -116,13 +116,13 @@ func TestSettersRefuseBadInput(t *testing.T) {
 			return c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment})
 		}},
 		{"attachment without kind", func(t *testing.T, c *notification.Case) error {
-			return c.AddAttachment(notification.Attachment{Name: "a.pdf"})
+			return c.AddAttachment(notification.Attachment{Name: privacy.NewText("a.pdf")})
 		}},
 		{"attachment with negative size", func(t *testing.T, c *notification.Case) error {
-			return c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: "a.pdf", Size: -1})
+			return c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: privacy.NewText("a.pdf"), Size: -1})
 		}},
 		{"attachment name taken", func(t *testing.T, c *notification.Case) error {
-			return c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: "befintlig.pdf"})
+			return c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("befintlig.pdf")})
 		}},
 		{"remove unknown attachment", func(t *testing.T, c *notification.Case) error { return c.RemoveAttachment("saknas.pdf") }},
 		{"facility without area", func(t *testing.T, c *notification.Case) error {
@@ -197,9 +197,9 @@ func TestCase_gettersReturnCopies(t *testing.T) {
 	c := caseIn(t, notification.Draft)
 	require.NoError(t, c.AddNote("En notering.", installer, now))
 	c.Notes()[0].Author = "x"
-	c.Attachments()[0].Name = "x"
+	c.Attachments()[0].Name = privacy.NewText("x")
 	require.Equal(t, installer.ID, c.Notes()[0].Author)
-	require.Equal(t, "befintlig.pdf", c.Attachments()[0].Name)
+	require.Equal(t, "befintlig.pdf", c.Attachments()[0].Name.Reveal())
 
 	d := c.Clone()
 	require.NoError(t, d.AddNote("Bara i kopian.", installer, now))

@@ -21,7 +21,8 @@ const (
 )
 
 // Tombstone records that personal data was erased from a case: when, by whom, why and which
-// fields — never the data itself. The case's status history stays intact.
+// fields — never the data itself. The case's status history keeps its rows; only a row's
+// reason, free text, may be erased ("history.3.reason").
 type Tombstone struct {
 	At     time.Time     `json:"at"`
 	By     string        `json:"by"` // the actor's opaque ID

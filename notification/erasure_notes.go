@@ -1,12 +1,10 @@
 package notification
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/gridnotify/gridnotify/merge"
-	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // mentions is what a free text naming a person would contain: their names, street and e-mail
@@ -79,14 +77,15 @@ func (m mentions) in(text string) bool {
 	return false
 }
 
-// eraseMentions empties every note that mentions the person and returns the paths erased. A
-// note is free text, so it cannot be edited word by word with certainty; the whole text goes.
+// eraseMentions empties every free text outside the form that mentions the person — the work
+// description, notes, history reasons, attachment names: every field of [outsideFields] that
+// is free text — and returns the paths erased. Free text cannot be edited word by word with
+// certainty, so the whole text goes; a list's rows stay.
 func (c *Case) eraseMentions(m mentions) []string {
 	var erased []string
-	for i := range c.notes {
-		if text := c.notes[i].Text.Reveal(); text != "" && m.in(text) {
-			c.notes[i].Text = privacy.Text{}
-			erased = append(erased, fmt.Sprintf("notes.%d.text", i))
+	for _, o := range outsideFields {
+		if o.eraseMatching != nil {
+			erased = append(erased, o.eraseMatching(c, m.in)...)
 		}
 	}
 	return erased

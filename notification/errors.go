@@ -30,17 +30,19 @@ var (
 	ErrForbidden = errors.New("notification: not allowed for this actor")
 )
 
-// TransitionError says which step was tried from which status. It matches
-// [ErrInvalidTransition].
+// TransitionError says which step was tried from which status, and to which status the step
+// leads where it is allowed. It matches [ErrInvalidTransition].
 type TransitionError struct {
 	Action Action
 	From   Status
+	To     Status // where the step leads from the statuses that allow it
 }
 
-// Error names the step and the status, in English and Swedish.
+// Error names the step and both states, in English and Swedish.
 func (e *TransitionError) Error() string {
-	return fmt.Sprintf("notification: cannot %s a case that is %s (%s: ej tillåtet i status %q)",
-		e.Action, e.From, e.Action.Swedish(), e.From.Swedish())
+	return fmt.Sprintf("notification: cannot %s a case that is %s: the step leads to %s only from another status "+
+		"(%s: från %q till %q är inte tillåtet)",
+		e.Action, e.From, e.To, e.Action.Swedish(), e.From.Swedish(), e.To.Swedish())
 }
 
 // Is makes errors.Is(err, ErrInvalidTransition) true.

@@ -51,7 +51,7 @@ func caseIn(t *testing.T, s notification.Status) *notification.Case {
 	snap.Form.Facility.MeterNumber = rec.MeterNumber
 	snap.Form.Facility.TechnicalNumber = rec.TechnicalNumber
 	snap.Form.Owner = rec.Owner
-	snap.Attachments = []notification.Attachment{{Kind: notification.OtherAttachment, Name: "befintlig.pdf", Size: 10}}
+	snap.Attachments = []notification.Attachment{{Kind: notification.OtherAttachment, Name: privacy.NewText("befintlig.pdf"), Size: 10}}
 	c, err := notification.RestoreCase(snap)
 	require.NoError(t, err)
 	return c

@@ -23,8 +23,10 @@ func ParseID(s string) (ID, error) {
 	if !ok || len(hexPart) != 32 {
 		return "", invalidArgument("id", "not a case ID")
 	}
-	if _, err := hex.DecodeString(hexPart); err != nil {
-		return "", invalidArgument("id", "not a case ID")
+	for _, r := range hexPart {
+		if (r < '0' || r > '9') && (r < 'a' || r > 'f') { // lower case only, as NewID writes it
+			return "", invalidArgument("id", "not a case ID")
+		}
 	}
 	return ID(s), nil
 }

@@ -1,6 +1,9 @@
 package notification
 
 import (
+	"fmt"
+	"log/slog"
+
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
@@ -109,3 +112,22 @@ func validateSection(section string, in PartyInput) error {
 	}
 	return invalidArgument("section", `must be "owner" or "payer"`)
 }
+
+// String shows only the party's kind: an input holds personal data in clear, so printing or
+// logging it must not.
+func (in PartyInput) String() string { return "notification.PartyInput{kind: " + in.Kind + "}" }
+
+// Format prints [PartyInput.String] for every verb.
+func (in PartyInput) Format(f fmt.State, _ rune) { _, _ = fmt.Fprint(f, in.String()) }
+
+// LogValue logs only the party's kind.
+func (in PartyInput) LogValue() slog.Value { return slog.GroupValue(slog.String("kind", in.Kind)) }
+
+// String hides the address, which is personal data in clear.
+func (a AddressInput) String() string { return "notification.AddressInput{…}" }
+
+// Format prints [AddressInput.String] for every verb.
+func (a AddressInput) Format(f fmt.State, _ rune) { _, _ = fmt.Fprint(f, a.String()) }
+
+// LogValue logs nothing of the address.
+func (a AddressInput) LogValue() slog.Value { return slog.StringValue(a.String()) }

@@ -48,6 +48,15 @@ type saveOptions struct {
 	consent map[PartySection]bool
 }
 
+// collectOptions applies opts to a fresh set of options.
+func collectOptions(opts []SaveOption) saveOptions {
+	var o saveOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
 // WithConsent records that the customer of a party section consented to giving their
 // personal identity number; it justifies setting the number where the grid company does not
 // make it mandatory.

@@ -22,7 +22,7 @@ func (c *Case) step(a Action, by privacy.Actor, at time.Time, reason string) err
 	if utf8.RuneCountInString(reason) > maxNote {
 		return invalidArgument("reason", "longer than 4000 characters")
 	}
-	c.history = append(c.history, StatusChange{From: t.From, To: t.To, Action: a, By: actorID(by), At: at.UTC(), Reason: reason})
+	c.history = append(c.history, StatusChange{From: t.From, To: t.To, Action: a, By: actorID(by), At: at.UTC(), Reason: privacy.NewText(reason)})
 	c.status = t.To
 	return nil
 }

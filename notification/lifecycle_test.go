@@ -128,7 +128,7 @@ func TestLifecycle(t *testing.T) {
 						wantReason = "Skäl: fel säkringsstorlek." // trimmed
 					}
 					require.Equal(t, []notification.StatusChange{{
-						From: s, To: to, Action: a, By: by.ID, At: at, Reason: wantReason,
+						From: s, To: to, Action: a, By: by.ID, At: at, Reason: privacy.NewText(wantReason),
 					}}, c.History())
 					after := c.Snapshot()
 					if a == notification.Submit {
@@ -142,8 +142,15 @@ func TestLifecycle(t *testing.T) {
 					require.ErrorIs(t, err, notification.ErrInvalidTransition)
 					var te *notification.TransitionError
 					require.ErrorAs(t, err, &te)
-					require.Equal(t, notification.TransitionError{Action: a, From: s}, *te)
+					target := map[notification.Action]notification.Status{
+						notification.Submit: notification.AwaitingApproval, notification.Approve: notification.Approved,
+						notification.Reject: notification.Rejected, notification.Return: notification.Returned,
+						notification.NotifyCompletion: notification.Completed, notification.Close: notification.Closed,
+						notification.Cancel: notification.Cancelled,
+					}[a]
+					require.Equal(t, notification.TransitionError{Action: a, From: s, To: target}, *te)
 					msg := err.Error()
+					assert.Contains(t, msg, target.String(), "the message names the state the step leads to")
 					assert.Contains(t, msg, a.String(), "the message names the action")
 					assert.Contains(t, msg, s.String(), "the message names the status")
 					assert.Contains(t, msg, s.Swedish(), "the message names the status in Swedish")
@@ -227,7 +234,7 @@ func TestLifecycle_wholeLifeHistory(t *testing.T) {
 		at := now.Add(time.Duration(i+1) * time.Hour)
 		_, err := take(c, s.a, s.by, at, s.reason)
 		require.NoError(t, err, "step %d: %v", i, s.a)
-		want = append(want, notification.StatusChange{From: from, To: s.to, Action: s.a, By: s.by.ID, At: at, Reason: s.reason})
+		want = append(want, notification.StatusChange{From: from, To: s.to, Action: s.a, By: s.by.ID, At: at, Reason: privacy.NewText(s.reason)})
 		from = s.to
 	}
 	require.Equal(t, want, c.History())
@@ -297,9 +304,9 @@ func TestCheckDeletable(t *testing.T) {
 
 func TestTransitionError(t *testing.T) {
 	t.Parallel()
-	err := error(&notification.TransitionError{Action: notification.Approve, From: notification.Draft})
+	err := error(&notification.TransitionError{Action: notification.Approve, From: notification.Draft, To: notification.Approved})
 	require.ErrorIs(t, err, notification.ErrInvalidTransition)
 	require.NotErrorIs(t, err, notification.ErrNotEditable)
-	require.Equal(t, `notification: cannot approve a case that is not sent (godkänna: ej tillåtet i status "Ej skickat")`, err.Error())
+	require.Equal(t, `notification: cannot approve a case that is not sent: the step leads to approved only from another status (godkänna: från "Ej skickat" till "Godkänd" är inte tillåtet)`, err.Error())
 	require.False(t, errors.Is(notification.ErrInvalidTransition, notification.ErrNotFound))
 }

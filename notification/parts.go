@@ -35,23 +35,25 @@ const (
 )
 
 // Attachment is the metadata of a file attached to a case; the file itself lives elsewhere.
+// Its name is masked when printed: file names like "Anna Svensson ritning.pdf" name people.
 type Attachment struct {
 	Kind      AttachmentKind `json:"kind"`
-	Name      string         `json:"name"`
+	Name      privacy.Text   `json:"name"`
 	MediaType string         `json:"mediaType"`
 	Size      int64          `json:"size"`
 	SHA256    string         `json:"sha256"` // hex digest of the content
 	AddedAt   time.Time      `json:"addedAt"`
 }
 
-// StatusChange is one row of a case's status history.
+// StatusChange is one row of a case's status history. Its reason is free text that may
+// mention the customer, so it is masked when printed like every personal field.
 type StatusChange struct {
-	From   Status    `json:"from"`
-	To     Status    `json:"to"`
-	Action Action    `json:"action"`
-	By     string    `json:"by"` // the actor's opaque ID
-	At     time.Time `json:"at"`
-	Reason string    `json:"reason,omitempty"` // reason for rejection or return, cancellation note, approval conditions
+	From   Status       `json:"from"`
+	To     Status       `json:"to"`
+	Action Action       `json:"action"`
+	By     string       `json:"by"` // the actor's opaque ID
+	At     time.Time    `json:"at"`
+	Reason privacy.Text `json:"reason,omitzero"` // reason for rejection or return, cancellation note, approval conditions
 }
 
 // actorID is who a history row or note names: the actor's opaque ID, never personal data.

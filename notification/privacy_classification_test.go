@@ -67,18 +67,27 @@ func TestPrivacyClassification(t *testing.T) {
 	} {
 		require.Equal(t, tt.cat, byPath[tt.f.Path()].Category, tt.f.String())
 	}
-	// The personal data outside the form: the installer's contact and the notes.
-	for _, path := range []string{"installer.contact", "installer.phone", "installer.email", "notes.text"} {
+	// The personal data outside the form: the installer's contact, the free texts.
+	for _, path := range []string{"installer.contact", "installer.phone", "installer.email", "notes.text",
+		"workDescription", "history.reason", "attachments.name"} {
 		require.Contains(t, byPath, path)
 		require.False(t, byPath[path].Sensitive)
 	}
-	// Nothing else: every entry is a form field or one of the case's own text fields.
+	for _, path := range []string{"workDescription", "notes.text", "history.reason", "attachments.name"} {
+		require.Equal(t, privacy.CategoryFreeText, byPath[path].Category, path)
+	}
+	// A sole trader's organisation number is their personal identity number.
+	org := byPath["installer.organisationNumber"]
+	require.Equal(t, privacy.CategoryIdentityNumber, org.Category)
+	require.True(t, org.Sensitive)
+	require.Contains(t, org.Source, "sole trader")
+	// Nothing else: every entry is a form field or one of the case's own fields.
 	for _, fc := range classes {
 		if _, ok := merge.FieldByPath(fc.Path); ok {
 			continue
 		}
-		require.Contains(t, []string{"installer.contact", "installer.phone", "installer.email", "notes.text", "workDescription"},
-			fc.Path)
+		require.Contains(t, []string{"installer.organisationNumber", "installer.contact", "installer.phone",
+			"installer.email", "notes.text", "workDescription", "history.reason", "attachments.name"}, fc.Path)
 	}
 	// Non-personal fields cannot be revealed; personal ones are accepted by Reveal.
 	e := pvNewEnv(t)

@@ -529,19 +529,19 @@ func TestPrivacyPurge(t *testing.T) {
 // TestPrivacyPurgeErasesEveryClassifiedField checks that the retention purge erases every
 // field the record of processing lists as personal with the retention "until the grid
 // company's retention period after the case is closed or cancelled".
-//
-// LIBRARY BUG (notification/classification.go caseCategories vs service_rights.go
-// eraseExtras): "workDescription" is classified as personal free text with that retention,
-// but Purge leaves it.
 func TestPrivacyPurgeErasesEveryClassifiedField(t *testing.T) {
 	t.Parallel()
 	e := pvNewEnv(t)
 	c := e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), pvMaja(), pvOlof(), pvDefaultData)
 	res, err := e.svc.Save(e.as(pvHandler), c.ID(), c.Version(), func(c *notification.Case) error {
-		return c.SetWorkDescription("Maja Bergqvist vill ha jordfelsbrytare.")
+		if err := c.SetWorkDescription("Maja Bergqvist vill ha jordfelsbrytare."); err != nil {
+			return err
+		}
+		return c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment,
+			Name: privacy.NewText("Bergqvist fasad.jpg")})
 	})
 	require.NoError(t, err)
-	_, err = e.svc.Cancel(e.as(pvHandler), res.Case.ID(), "")
+	_, err = e.svc.Cancel(e.as(pvHandler), res.Case.ID(), "Maja Bergqvist ångrade sig.")
 	require.NoError(t, err)
 	e.clock.Set(pvStart.AddDate(3, 0, 0))
 	_, err = e.svc.Purge(e.as(pvDPO))
@@ -563,6 +563,16 @@ func TestPrivacyPurgeErasesEveryClassifiedField(t *testing.T) {
 			}
 		case "workDescription":
 			filled = !stored.WorkDescription().IsZero()
+		case "installer.organisationNumber":
+			filled = !stored.Installer().OrganisationNumber.IsZero()
+		case "history.reason":
+			for _, h := range stored.History() {
+				filled = filled || !h.Reason.IsZero()
+			}
+		case "attachments.name":
+			for _, a := range stored.Attachments() {
+				filled = filled || !a.Name.IsZero()
+			}
 		default:
 			f, ok := merge.FieldByPath(fc.Path)
 			require.True(t, ok, "unknown classified path %q", fc.Path)

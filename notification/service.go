@@ -16,6 +16,9 @@ import (
 // changes a case is all-or-nothing: it works on its own copy and stores it only when every
 // check passed, so on any error the stored case is exactly as it was.
 //
+// Build one with [NewService] or [NewDefaultService]; the zero Service has no ports and is not
+// usable.
+//
 // Errors common to every method on an existing case: [ErrNotFound] (also when the actor may
 // not see the case), [ErrForbidden] (the actor's side may not take the step), [ErrConflict]
 // (someone else changed the case meanwhile; reload and retry), and the context's error.
@@ -130,7 +133,8 @@ func (s *Service) change(ctx context.Context, id ID, expected int64, side PartyS
 	return c, nil
 }
 
-// Get returns the case with id, if the actor may see it.
+// Get returns the case with id, if the actor may see it. Errors: [ErrNotFound] (also for a
+// case the actor may not see), [privacy.ErrNoActor], the context's error.
 func (s *Service) Get(ctx context.Context, id ID) (*Case, error) {
 	a, err := actorFrom(ctx)
 	if err != nil {
@@ -140,7 +144,9 @@ func (s *Service) Get(ctx context.Context, id ID) (*Case, error) {
 }
 
 // List returns the cases that match q and that the actor may see, a page at a time. An
-// installer sees their company's cases; a grid company sees the cases sent to it.
+// installer sees their company's cases; a grid company sees the cases sent to it; a filter
+// narrows that, never widens it, and an actor with neither role sees nothing. Errors:
+// [privacy.ErrNoActor], the repository's and the context's errors.
 func (s *Service) List(ctx context.Context, q Query) (Page, error) {
 	a, err := actorFrom(ctx)
 	if err != nil {

@@ -29,32 +29,39 @@ var sendNowPrompt = Prompt{
 	English: "The case has not been sent for approval. Do you want to send it now?",
 }
 
-// Save is "Redigera" … "Spara" (manual steps 16 and 20): it applies edit to the case (with the
-// Case's setters, such as SetOwner and SetMeterPlacement) and stores the result, if the case is
-// still at version, the version the installer edited. It answers whether the case is still
+// Save is "Redigera" … "Spara" (manual steps 16 and 20): it applies edit to a copy of the case
+// (with the Case's setters, such as SetOwner and SetMeterPlacement), takes the form and the
+// other editable fields from it and stores the result, if the case is still at version, the
+// version the installer edited. An edit that takes a lifecycle step, adds a note or erases is
+// refused ([ErrInvalidArgument]): those go through the Service, which checks who acts. It answers whether the case is still
 // unsent, with the manual's question.
 //
 // A personal identity number set or changed by the edit needs a justification, recorded with
 // the case: the grid company's profile makes it mandatory, or the customer consented
 // ([WithConsent]); otherwise the save fails with [ErrNotJustified].
 //
-// Errors: whatever edit returns (the case is then unchanged), [ErrNotEditable],
+// Errors: whatever edit returns (the case is then unchanged), [ErrInvalidArgument] for a
+// version ≤ 0, a nil edit or an edit that did more than edit, [ErrNotEditable],
 // [ErrConflict] for a stale version, [ErrNotOffered] for a meter placement the grid company
 // does not offer, [ErrNotJustified].
 func (s *Service) Save(ctx context.Context, id ID, version int64, edit func(*Case) error, opts ...SaveOption) (SaveResult, error) {
 	if version <= 0 {
 		return SaveResult{}, invalidArgument("version", "the version the edit was made from is required")
 	}
-	var o saveOptions
-	for _, opt := range opts {
-		opt(&o)
+	if edit == nil {
+		return SaveResult{}, invalidArgument("edit", "missing; pass a function that makes no change to save as it is")
 	}
+	o := collectOptions(opts)
 	c, err := s.change(ctx, id, version, SideInstaller, func(c *Case, a privacy.Actor, now time.Time) error {
 		if err := c.editable(); err != nil {
 			return err
 		}
 		before := c.form
-		if err := edit(c); err != nil {
+		work := c.Clone()
+		if err := edit(work); err != nil {
+			return err
+		}
+		if err := c.takeEdits(work); err != nil {
 			return err
 		}
 		if err := s.checkPlacement(ctx, c); err != nil {

@@ -199,7 +199,7 @@ func TestServiceApprove(t *testing.T) {
 	require.Equal(t, notification.Approved, got.Status())
 	require.Equal(t, notification.StatusChange{
 		From: notification.AwaitingApproval, To: notification.Approved, Action: notification.Approve,
-		By: gridCompany.ID, At: now, Reason: "Mätarskåp på fasad mot gatan.",
+		By: gridCompany.ID, At: now, Reason: privacy.NewText("Mätarskåp på fasad mot gatan."),
 	}, got.History()[len(got.History())-1])
 	require.Empty(t, snapDiff(got.Snapshot(), e.stored(t, c.ID()).Snapshot()))
 
@@ -222,7 +222,7 @@ func TestServiceReject(t *testing.T) {
 	got, err := e.svc.Reject(e.grid, c.ID(), "Anläggningen ligger utanför vårt nätområde.")
 	require.NoError(t, err)
 	require.Equal(t, notification.Rejected, got.Status())
-	require.Equal(t, "Anläggningen ligger utanför vårt nätområde.", got.History()[len(got.History())-1].Reason)
+	require.Equal(t, "Anläggningen ligger utanför vårt nätområde.", got.History()[len(got.History())-1].Reason.Reveal())
 
 	// Final: not even a cancellation.
 	_, err = e.svc.Cancel(e.inst, c.ID(), "")
@@ -319,7 +319,7 @@ func TestServiceCancel(t *testing.T) {
 	require.Equal(t, notification.Cancelled, got.Status())
 	last := got.History()[len(got.History())-1]
 	require.Equal(t, gridCompany.ID, last.By)
-	require.Equal(t, "Dubblett av annat ärende.", last.Reason)
+	require.Equal(t, "Dubblett av annat ärende.", last.Reason.Reveal())
 
 	_, err = e.svc.Cancel(e.inst, c.ID(), "")
 	require.ErrorIs(t, err, notification.ErrInvalidTransition)

@@ -100,9 +100,10 @@ type ErasureResult struct {
 
 // ErasePerson erases the person with personal identity number pn from every case the actor's
 // organisation holds (GDPR art. 17): every field of their party section is emptied, and so is
-// every note that mentions them (by name, street, e-mail, identity or phone number), whatever
-// the case's status; a [Tombstone] without personal data records what was erased; the status
-// history stays. Each case is checked by the policy for
+// every free text that mentions them (by name, street, e-mail, identity or phone number) —
+// the work description, the notes, the history's reasons and the attachments' names —
+// whatever the case's status; a [Tombstone] without personal data records what was erased;
+// the status history's rows stay, only a reason naming the person is emptied. Each case is checked by the policy for
 // [privacy.PurposeDataSubjectRequest] and logged, then updated on its own with optimistic
 // concurrency: on an error, cases already done stay erased and the result lists them.
 func (s *Service) ErasePerson(ctx context.Context, pn privacy.PersonalIdentityNumber) (ErasureResult, error) {
@@ -136,8 +137,11 @@ func (s *Service) ErasePerson(ctx context.Context, pn privacy.PersonalIdentityNu
 
 // Purge erases the personal data of the actor's organisation's closed and cancelled cases
 // whose grid company's retention period ([GridCompany.RetentionDays]) has run out since their
-// last change: both parties, the installation address and property designation, the
-// installer's contact details and the notes' texts. Only data-protection staff may purge.
+// last change: both parties, the installation address and property designation, and every
+// personal field outside the form (see [Classification]): the work description, the
+// installer's organisation number and contact details, and the texts of the notes, the
+// history's reasons and the attachments' names, whose rows stay. Only data-protection staff
+// may purge.
 func (s *Service) Purge(ctx context.Context) (ErasureResult, error) {
 	a, err := actorFrom(ctx)
 	if err != nil {
@@ -278,27 +282,16 @@ func allPersonalFields() []merge.Field {
 	return out
 }
 
-// eraseExtras empties the personal data outside the form: the work description, the
-// installer's contact details and the notes' texts; it returns the paths erased.
+// eraseExtras empties the personal data outside the form, every field of [outsideFields]:
+// the work description, the installer's organisation number and contact details, and the
+// texts of the notes, the history's reasons and the attachments' names (the rows stay); it
+// returns the paths erased.
 func (c *Case) eraseExtras() []string {
 	var erased []string
-	if !c.workDescription.IsZero() {
-		c.workDescription = privacy.Text{}
-		erased = append(erased, "workDescription")
-	}
-	if !c.installer.Contact.IsZero() || !c.installer.Phone.IsZero() || !c.installer.Email.IsZero() {
-		c.installer.Contact, c.installer.Phone, c.installer.Email = privacy.Text{}, privacy.Phone{}, privacy.Email{}
-		erased = append(erased, "installer.contact", "installer.phone", "installer.email")
-	}
-	notes := false
-	for i := range c.notes {
-		if !c.notes[i].Text.IsZero() {
-			c.notes[i].Text = privacy.Text{}
-			notes = true
+	for _, o := range outsideFields {
+		if o.erase(c) {
+			erased = append(erased, o.path)
 		}
-	}
-	if notes {
-		erased = append(erased, "notes.text")
 	}
 	return erased
 }

@@ -187,13 +187,24 @@ func (s *Service) ClearIdentifiers(ctx context.Context, id ID) (*Case, error) {
 	})
 }
 
-// CopyFromOwner is "Kopiera från ägare" (manual step 18). Errors: [ErrNotEditable].
-func (s *Service) CopyFromOwner(ctx context.Context, id ID) (*Case, merge.Report, error) {
+// CopyFromOwner is "Kopiera från ägare" (manual step 18). A personal identity number copied
+// into the payer needs a justification like one typed there (see [Service.Save]): the grid
+// company's mandatory field, or the payer's consent ([WithConsent] for [PayerSection]).
+// Errors: [ErrNotEditable], [ErrNotJustified].
+func (s *Service) CopyFromOwner(ctx context.Context, id ID, opts ...SaveOption) (*Case, merge.Report, error) {
+	o := collectOptions(opts)
 	var report merge.Report
-	c, err := s.change(ctx, id, 0, SideInstaller, func(c *Case, _ privacy.Actor, _ time.Time) error {
+	c, err := s.change(ctx, id, 0, SideInstaller, func(c *Case, a privacy.Actor, now time.Time) error {
+		before := c.form
 		var err error
-		report, err = c.CopyFromOwner()
-		return err
+		if report, err = c.CopyFromOwner(); err != nil {
+			return err
+		}
+		profile, err := s.profile(ctx, c)
+		if err != nil {
+			return err
+		}
+		return c.justify(&before, profile, o, a, now)
 	})
 	if err != nil {
 		return nil, merge.Report{}, err
@@ -203,7 +214,8 @@ func (s *Service) CopyFromOwner(ctx context.Context, id ID) (*Case, merge.Report
 
 // Check lists the mandatory fields the case still lacks (manual steps 17 and 19), per its grid
 // company's profile for its installation type and job type; nil when complete. A withheld
-// identity number says that the customer must be asked.
+// identity number says that the customer must be asked. Errors: those of [Service.Get], and
+// [ErrNotOffered] if the catalog no longer offers the case's type or job type.
 func (s *Service) Check(ctx context.Context, id ID) ([]validate.Problem, error) {
 	c, err := s.Get(ctx, id)
 	if err != nil {

@@ -20,13 +20,15 @@ type StaticCatalog struct {
 // NewStaticCatalog returns a catalog of the given grid companies after checking each one's
 // configuration (IDs, names, area codes, at least one type and job type, no duplicates).
 func NewStaticCatalog(companies ...GridCompany) (*StaticCatalog, error) {
-	for i, g := range companies {
+	seen := make(map[string]bool, len(companies))
+	for _, g := range companies {
 		if err := g.check(); err != nil {
 			return nil, err
 		}
-		if slices.IndexFunc(companies[:i], func(h GridCompany) bool { return h.ID == g.ID }) >= 0 {
+		if seen[g.ID] {
 			return nil, fmt.Errorf("notification: catalog: grid company %q listed twice", g.ID)
 		}
+		seen[g.ID] = true
 	}
 	return &StaticCatalog{companies: cloneCompanies(companies)}, nil
 }
@@ -40,7 +42,10 @@ type catalogJSON struct {
 // example_catalog.json for a whole one). Unknown fields, a syntax error, a type mismatch, an
 // unknown field path in a profile and an inconsistent configuration are errors that say where.
 func LoadCatalog(r io.Reader) (*StaticCatalog, error) {
-	dec := json.NewDecoder(r)
+	if r == nil {
+		return nil, invalidArgument("LoadCatalog", "no reader")
+	}
+	dec := json.NewDecoder(io.LimitReader(r, maxCatalogBytes+1))
 	dec.DisallowUnknownFields()
 	var raw catalogJSON
 	if err := dec.Decode(&raw); err != nil {
@@ -56,11 +61,15 @@ func LoadCatalog(r io.Reader) (*StaticCatalog, error) {
 		}
 		return nil, fmt.Errorf("notification: catalog: %w", err)
 	}
-	if dec.More() {
-		return nil, fmt.Errorf("notification: catalog: trailing data after the catalog")
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("notification: catalog: malformed JSON: trailing data after the catalog")
 	}
 	return NewStaticCatalog(raw.GridCompanies...)
 }
+
+// maxCatalogBytes bounds a catalog file: real ones are kilobytes; a bound keeps a hostile or
+// broken file from costing unbounded memory.
+const maxCatalogBytes = 8 << 20
 
 //go:embed example_catalog.json
 var exampleCatalogJSON []byte

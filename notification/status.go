@@ -93,16 +93,20 @@ func (s Status) Editable() bool { return s == Draft || s == Returned }
 // Deletable reports whether a case in status s may be deleted ("Ta bort").
 func (s Status) Deletable() bool { return s == Draft }
 
-// MarshalText writes the status code.
+// MarshalText writes the status code; the zero Status writes "".
 func (s Status) MarshalText() ([]byte, error) {
-	if !s.Valid() {
+	if s != StatusNone && !s.Valid() {
 		return nil, invalidArgument("status", "not a status")
 	}
 	return []byte(s.Code()), nil
 }
 
-// UnmarshalText reads a status code.
+// UnmarshalText reads a status code; "" reads as the zero Status.
 func (s *Status) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = StatusNone
+		return nil
+	}
 	v, err := ParseStatus(string(b))
 	if err != nil {
 		return err

@@ -104,10 +104,14 @@ func Transitions() []Transition {
 
 // next returns the row for taking a from s.
 func next(s Status, a Action) (Transition, error) {
+	to := StatusNone
 	for _, t := range transitions {
-		if t.From == s && t.Action == a {
-			return t, nil
+		if t.Action == a {
+			if t.From == s {
+				return t, nil
+			}
+			to = t.To // every row of one action leads to the same status
 		}
 	}
-	return Transition{}, &TransitionError{Action: a, From: s}
+	return Transition{}, &TransitionError{Action: a, From: s, To: to}
 }

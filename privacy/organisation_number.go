@@ -109,10 +109,24 @@ func (o OrganisationNumber) Reveal() string {
 }
 
 // VATNumber returns the VAT registration number "SE" + ten digits + "01",
-// or "" for the zero value. For a sole trader it contains the personal
-// identity number, so it is personal data too: it is returned clear, like
-// Reveal, and must be handled like Reveal's result.
+// or "" for the zero value. A legal person's is public and returned clear. A
+// sole trader's contains their personal identity number, so, like String, it
+// hides the last four digits ("SE880320****01"); [OrganisationNumber.RevealVATNumber]
+// is the deliberate way to the clear form.
 func (o OrganisationNumber) VATNumber() string {
+	if o.IsPersonal() {
+		var b [10]byte
+		if _, ok := o.ten(&b); !ok {
+			return ""
+		}
+		return "SE" + string(b[:6]) + "****01"
+	}
+	return o.RevealVATNumber()
+}
+
+// RevealVATNumber returns the clear VAT registration number, also for a sole
+// trader, whose number is then personal data: handle it like Reveal's result.
+func (o OrganisationNumber) RevealVATNumber() string {
 	var b [10]byte
 	if _, ok := o.ten(&b); !ok {
 		return ""

@@ -35,7 +35,13 @@ func TestParseOrganisationNumberValid(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tc.reveal, o.Reveal())
 			assert.Equal(t, tc.str, o.String())
-			assert.Equal(t, tc.vat, o.VATNumber())
+			assert.Equal(t, tc.vat, o.RevealVATNumber())
+			if tc.personal {
+				assert.Equal(t, "SE"+tc.reveal[:6]+"****01", o.VATNumber(), "a sole trader's VAT number is masked")
+				assert.NotContains(t, o.VATNumber(), tc.reveal[6:])
+			} else {
+				assert.Equal(t, tc.vat, o.VATNumber(), "a legal person's VAT number is public")
+			}
 			assert.Equal(t, tc.personal, o.IsPersonal())
 			assert.Equal(t, tc.kind, o.Kind())
 			assert.False(t, o.IsZero())

@@ -3,8 +3,8 @@
 //
 // Well-formed: [Struct] checks an input struct with one validator/v10 instance, built once and
 // safe for concurrent use, on which the project's format tags are registered (facility_id,
-// personal_number, org_number, postal_code, phone_se, area_code, meter_number, main_fuse; see
-// [Tags]). Every problem names the field by its JSON path, its Swedish label and a message in
+// personal_number, org_number, postal_code, phone_se, area_code, meter_number, main_fuse, and
+// email, which replaces validator's own; see [Tags]). Every problem names the field by its JSON path, its Swedish label and a message in
 // Swedish and English; validator ships no Swedish translation, so the messages are ours.
 //
 // Complete: the mandatory fields of a notification vary by grid company, installation type and

@@ -23,6 +23,9 @@ const (
 	TagAreaCode       = "area_code"       // facility.ParseAreaCode: [A-Z0-9]{3}
 	TagMeterNumber    = "meter_number"    // facility.ParseMeterNumber
 	TagMainFuse       = "main_fuse"       // facility.ParseAmpere: a standard fuse size
+	// TagEmail replaces validator's own "email" with privacy.ParseEmail, so an input that
+	// passes the tag also parses: one rule for e-mail in the whole project.
+	TagEmail = "email"
 )
 
 // formatChecks maps each project tag to its parser.
@@ -35,12 +38,13 @@ var formatChecks = map[string]func(string) error{
 	TagAreaCode:       func(s string) error { _, err := facility.ParseAreaCode(s); return err },
 	TagMeterNumber:    func(s string) error { _, err := facility.ParseMeterNumber(s); return err },
 	TagMainFuse:       func(s string) error { _, err := facility.ParseAmpere(s); return err },
+	TagEmail:          func(s string) error { _, err := privacy.ParseEmail(s); return err },
 }
 
 // Tags returns the project's format tags.
 func Tags() []string {
 	return []string{TagFacilityID, TagPersonalNumber, TagOrgNumber, TagPostalCode, TagPhone,
-		TagAreaCode, TagMeterNumber, TagMainFuse}
+		TagAreaCode, TagMeterNumber, TagMainFuse, TagEmail}
 }
 
 var (

@@ -148,7 +148,7 @@ func richCase(t *testing.T, id notification.ID) *notification.Case {
 			Contact: privacy.NewText("Kim Larsson"), Phone: phone, Email: email,
 		})},
 		{"AddAttachment", c.AddAttachment(notification.Attachment{
-			Kind: notification.SitePlanAttachment, Name: "situationsplan.pdf", MediaType: "application/pdf",
+			Kind: notification.SitePlanAttachment, Name: privacy.NewText("situationsplan.pdf"), MediaType: "application/pdf",
 			Size: 48213, SHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", AddedAt: base.Add(time.Minute),
 		})},
 		{"AddNote", c.AddNote("Kunden vill bli uppringd före besök.", installer, base.Add(2*time.Minute))},

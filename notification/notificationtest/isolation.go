@@ -6,6 +6,7 @@ import (
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // scribble changes c through its setters (c must be editable) and adds a note, the ways a
@@ -18,7 +19,7 @@ func scribble(t *testing.T, c *notification.Case, text string) {
 	if err := c.AddNote(text, installer, base); err != nil {
 		t.Fatalf("AddNote: %v", err)
 	}
-	if err := c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: text + ".pdf"}); err != nil {
+	if err := c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: privacy.NewText(text + ".pdf")}); err != nil {
 		t.Fatalf("AddAttachment: %v", err)
 	}
 	meter, err := facility.ParseMeterNumber("M-" + text)
