@@ -55,6 +55,7 @@ func (q Query) IsZero() bool { return q.ID.IsZero() && q.MeterNumber == "" }
 //   - Errors never contain the numbers searched for or any personal data.
 //   - Find is safe for concurrent use.
 type Lookup interface {
+	// Find returns the record of the facility q names, following the contract above.
 	Find(ctx context.Context, q Query) (Record, error)
 }
 

@@ -44,6 +44,7 @@ func (d Details) IsZero() bool {
 // and decimal.Decimal, whose arithmetic never changes a value in place), so
 // a copy of a Record shares nothing a caller could change.
 type Record struct {
+	// Details is the facility section: identifiers, area, address, main fuse and power.
 	Details
 	// Owner is the property owner (fastighetsägare).
 	Owner Party `json:"owner"`

@@ -9,7 +9,7 @@ import "github.com/gridnotify/gridnotify/facility"
 // onto Owner, and the facility's current customer onto Payer, since the current customer is the
 // party billed today; the installer confirms it or replaces it with [CopyFromOwner].
 type Form struct {
-	Facility facility.Details `json:"facility"`
-	Owner    facility.Party   `json:"owner"`
-	Payer    facility.Party   `json:"payer"`
+	Facility facility.Details `json:"facility"` // the facility section; the address is personal data
+	Owner    facility.Party   `json:"owner"`    // the property owner; personal data
+	Payer    facility.Party   `json:"payer"`    // the payer; personal data
 }

@@ -21,12 +21,17 @@ type Catalog interface {
 
 // GridCompany is one grid company's configuration.
 type GridCompany struct {
-	ID                string            `json:"id"`
-	Name              string            `json:"name"` // e.g. "Öresundskraft AB"
-	Areas             []GridArea        `json:"areas"`
-	InstallationTypes []OfferedType     `json:"installationTypes"`
-	MeterPlacements   []PlacementOption `json:"meterPlacements,omitempty"` // DefaultMeterPlacements when empty
-	BaseProfile       validate.Profile  `json:"baseProfile"`               // mandatory for every job type
+	// ID is the grid company's ID, as cases and queries name it.
+	ID   string `json:"id"`
+	Name string `json:"name"` // e.g. "Öresundskraft AB"
+	// Areas are the grid areas (nätområden) the grid company serves.
+	Areas []GridArea `json:"areas"`
+	// InstallationTypes are the installation types it offers, each with its job types.
+	InstallationTypes []OfferedType `json:"installationTypes"`
+	// MeterPlacements are the meter placements offered; [DefaultMeterPlacements] when empty.
+	MeterPlacements []PlacementOption `json:"meterPlacements,omitempty"`
+	// BaseProfile lists the fields mandatory for every job type.
+	BaseProfile validate.Profile `json:"baseProfile"`
 	// RetentionDays is how long personal data of a closed or cancelled case is kept, counted
 	// from its last change; 0 means the grid company has set no period (nothing is purged).
 	RetentionDays int `json:"retentionDays,omitempty"`
@@ -34,31 +39,33 @@ type GridCompany struct {
 
 // GridArea is a grid area (nätområde): its 3-character code and its name.
 type GridArea struct {
-	Code facility.AreaCode `json:"code"`
+	Code facility.AreaCode `json:"code"` // 3-character code, e.g. "HBG"
 	Name string            `json:"name"` // e.g. "Helsingborg"
 }
 
 // OfferedType is an installation type a grid company offers, with its job types.
 type OfferedType struct {
-	Type     InstallationType `json:"type"`
+	Type     InstallationType `json:"type"`            // the installation type offered
 	Label    string           `json:"label,omitempty"` // Swedish label; the built-in one when empty
-	JobTypes []JobType        `json:"jobTypes"`
+	JobTypes []JobType        `json:"jobTypes"`        // the job types offered for it
 }
 
 // JobType is a job type (jobbtyp) such as "Anläggning med en mätare", with the fields it makes
 // mandatory on top of the grid company's base profile.
 type JobType struct {
-	ID      string           `json:"id"`
-	Name    string           `json:"name"`
-	Profile validate.Profile `json:"profile"`
+	ID      string           `json:"id"`      // the job type's ID within the grid company
+	Name    string           `json:"name"`    // display name, e.g. "Anläggning med en mätare"
+	Profile validate.Profile `json:"profile"` // mandatory on top of the grid company's base profile
 }
 
 // OfferError says which choice a grid company does not offer. It matches [ErrNotOffered].
 // It names configuration codes only, never personal data.
 type OfferError struct {
-	GridCompany string
-	What        string // "grid company", "installation type", "job type", "grid area" or "meter placement"
-	Value       string
+	GridCompany string // the grid company's ID
+	// What is the kind of choice: "grid company", "installation type", "job type",
+	// "grid area" or "meter placement".
+	What  string
+	Value string // the code or name not offered
 }
 
 // Error names the grid company, the kind of choice and the value.

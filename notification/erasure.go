@@ -24,9 +24,9 @@ const (
 // fields — never the data itself. The case's status history keeps its rows; only a row's
 // reason, free text, may be erased ("history.3.reason").
 type Tombstone struct {
-	At     time.Time     `json:"at"`
-	By     string        `json:"by"` // the actor's opaque ID
-	Reason ErasureReason `json:"reason"`
+	At     time.Time     `json:"at"`     // when the data was erased
+	By     string        `json:"by"`     // the actor's opaque ID
+	Reason ErasureReason `json:"reason"` // request or retention
 	Fields []string      `json:"fields"` // JSON paths of the erased fields
 }
 

@@ -33,8 +33,8 @@ var (
 // TransitionError says which step was tried from which status, and to which status the step
 // leads where it is allowed. It matches [ErrInvalidTransition].
 type TransitionError struct {
-	Action Action
-	From   Status
+	Action Action // the step tried
+	From   Status // the case's status when it was tried
 	To     Status // where the step leads from the statuses that allow it
 }
 

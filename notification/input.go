@@ -12,26 +12,50 @@ import (
 // PartyInput is a party as a person types it in the form, every field a string. [ParseParty]
 // checks it with the project's validator and turns it into a [facility.Party].
 type PartyInput struct {
-	Kind                    string       `json:"kind" validate:"omitempty,oneof=private company"`
-	CompanyName             string       `json:"companyName" validate:"max=200"`
-	Surname                 string       `json:"surname" validate:"max=200"`
-	GivenName               string       `json:"givenName" validate:"max=200"`
-	Address                 AddressInput `json:"address"`
-	PersonalNumber          string       `json:"personalNumber" validate:"omitempty,personal_number"`
-	OrganisationNumber      string       `json:"organisationNumber" validate:"omitempty,org_number"`
-	NoSwedishPersonalNumber bool         `json:"noSwedishPersonalNumber"`
-	BirthDate               string       `json:"birthDate" validate:"omitempty,datetime=2006-01-02"`
-	Phone                   string       `json:"phone" validate:"omitempty,phone_se"`
-	Email                   string       `json:"email" validate:"omitempty,email,max=254"`
-	InvoiceReference        string       `json:"invoiceReference" validate:"max=100"`
+	// Kind is "private" or "company" (Typ); empty while not chosen.
+	Kind string `json:"kind" validate:"omitempty,oneof=private company"`
+	// CompanyName is the company's name (Namn), at most 200 characters; personal data, since
+	// a sole trader's company name may be the person's own.
+	CompanyName string `json:"companyName" validate:"max=200"`
+	// Surname is a private person's surname (Efternamn), at most 200 characters; personal data.
+	Surname string `json:"surname" validate:"max=200"`
+	// GivenName is a private person's given name (Förnamn), at most 200 characters; personal
+	// data.
+	GivenName string `json:"givenName" validate:"max=200"`
+	// Address is the party's postal address (Utdelningsadr., Postnr, Ortsnamn); personal data.
+	Address AddressInput `json:"address"`
+	// PersonalNumber is a private person's personal identity or coordination number (Personnr.),
+	// such as "YYYYMMDD-NNNC" or "YYMMDD-NNNC"; personal data, held only when justified.
+	PersonalNumber string `json:"personalNumber" validate:"omitempty,personal_number"`
+	// OrganisationNumber is a company's organisation number (Org.nr), such as "NNNNNN-NNNN";
+	// a sole trader's is a personal identity number and so personal data.
+	OrganisationNumber string `json:"organisationNumber" validate:"omitempty,org_number"`
+	// NoSwedishPersonalNumber is the tick box "Kund saknar svenskt personnummer": the customer
+	// has no Swedish personal identity number, so BirthDate identifies them instead.
+	NoSwedishPersonalNumber bool `json:"noSwedishPersonalNumber"`
+	// BirthDate is the birth date (Födelsedatum) as "YYYY-MM-DD", for a customer without a
+	// Swedish personal identity number; personal data.
+	BirthDate string `json:"birthDate" validate:"omitempty,datetime=2006-01-02"`
+	// Phone is a Swedish phone number (Telefon/mobil), such as "070-123 45 67" or
+	// "+46 70 123 45 67"; personal data.
+	Phone string `json:"phone" validate:"omitempty,phone_se"`
+	// Email is the e-mail address (Epost), at most 254 characters; personal data.
+	Email string `json:"email" validate:"omitempty,email,max=254"`
+	// InvoiceReference is the invoice reference (Fakturaref.), free text of at most 100
+	// characters that may name a person; personal data.
+	InvoiceReference string `json:"invoiceReference" validate:"max=100"`
 }
 
 // AddressInput is a postal address as typed.
 type AddressInput struct {
-	CareOf     string `json:"careOf" validate:"max=200"`
-	Street     string `json:"street" validate:"max=200"`
+	// CareOf is the c/o name (C/O), at most 200 characters; personal data.
+	CareOf string `json:"careOf" validate:"max=200"`
+	// Street is the street address (Utdelningsadr.), at most 200 characters; personal data.
+	Street string `json:"street" validate:"max=200"`
+	// PostalCode is the postal code (Postnr), "NNN NN" or "NNNNN".
 	PostalCode string `json:"postalCode" validate:"omitempty,postal_code"`
-	City       string `json:"city" validate:"max=100"`
+	// City is the city (Ortsnamn), at most 100 characters; personal data.
+	City string `json:"city" validate:"max=100"`
 }
 
 // ParseParty checks in and returns the party it describes. section ("owner" or "payer")

@@ -30,10 +30,10 @@ const (
 // Justification records why a party's personal identity number is held: which party, on
 // what basis, recorded by whom and when.
 type Justification struct {
-	Section PartySection `json:"section"`
-	Basis   Basis        `json:"basis"`
-	By      string       `json:"by"` // the actor's opaque ID
-	At      time.Time    `json:"at"`
+	Section PartySection `json:"section"` // whose number: owner or payer
+	Basis   Basis        `json:"basis"`   // mandatory field or consent
+	By      string       `json:"by"`      // the actor's opaque ID
+	At      time.Time    `json:"at"`      // when it was recorded
 }
 
 // Justifications returns a copy of the recorded justifications, oldest first.

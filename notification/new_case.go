@@ -9,13 +9,13 @@ import (
 // NewCaseParams is what manual steps 1–7 choose: grid company, installation type, job type and
 // grid area, plus who creates the case and when.
 type NewCaseParams struct {
-	ID               ID // optional; a fresh [NewID] when empty
-	GridCompany      string
-	InstallationType InstallationType
-	JobType          string
-	Area             facility.AreaCode
-	Handler          Handler
-	CreatedAt        time.Time
+	ID               ID                // optional; a fresh [NewID] when empty
+	GridCompany      string            // the grid company's ID (välj nätbolag)
+	InstallationType InstallationType  // välj installationstyp
+	JobType          string            // the job type's ID (välj jobbtyp)
+	Area             facility.AreaCode // the grid area's code (välj nätområde)
+	Handler          Handler           // the creating installer user and company
+	CreatedAt        time.Time         // creation time; required, stored in UTC
 }
 
 // NewCase returns a new case in status [Draft] ("Ej skickat"). It checks that every choice is

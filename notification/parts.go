@@ -8,20 +8,26 @@ import (
 
 // Installer is the electrical installer's company and contact on a case.
 type Installer struct {
-	Company             string                     `json:"company"`
+	// Company is the installer company's name (Installatörsföretag).
+	Company string `json:"company"`
+	// OrganisationNumber is the installer company's organisation number; a sole trader's is
+	// a personal identity number and so personal data.
 	OrganisationNumber  privacy.OrganisationNumber `json:"organisationNumber"`
 	AuthorisationNumber string                     `json:"authorisationNumber"` // Elsäkerhetsverket's
-	Contact             privacy.Text               `json:"contact"`
-	Phone               privacy.Phone              `json:"phone"`
-	Email               privacy.Email              `json:"email"`
+	// Contact is the name of the installer's contact person (Kontaktperson); personal data.
+	Contact privacy.Text `json:"contact"`
+	// Phone is the contact's phone number (Installatörens telefon); personal data.
+	Phone privacy.Phone `json:"phone"`
+	// Email is the contact's e-mail address (Installatörens epost); personal data.
+	Email privacy.Email `json:"email"`
 }
 
 // Note is a notering: a remark on the case by either side. Its text may mention people, so it
 // is masked when printed like every personal field.
 type Note struct {
 	Author string       `json:"author"` // the actor's opaque ID
-	At     time.Time    `json:"at"`
-	Text   privacy.Text `json:"text"`
+	At     time.Time    `json:"at"`     // when the note was written
+	Text   privacy.Text `json:"text"`   // free text; personal data
 }
 
 // AttachmentKind says what an attachment is.
@@ -37,23 +43,25 @@ const (
 // Attachment is the metadata of a file attached to a case; the file itself lives elsewhere.
 // Its name is masked when printed: file names like "Anna Svensson ritning.pdf" name people.
 type Attachment struct {
-	Kind      AttachmentKind `json:"kind"`
-	Name      privacy.Text   `json:"name"`
-	MediaType string         `json:"mediaType"`
-	Size      int64          `json:"size"`
-	SHA256    string         `json:"sha256"` // hex digest of the content
-	AddedAt   time.Time      `json:"addedAt"`
+	Kind      AttachmentKind `json:"kind"`      // site plan, single-line diagram or other
+	Name      privacy.Text   `json:"name"`      // file name, unique in the case; personal data
+	MediaType string         `json:"mediaType"` // MIME type, e.g. "application/pdf"
+	Size      int64          `json:"size"`      // in bytes, never negative
+	SHA256    string         `json:"sha256"`    // hex digest of the content
+	AddedAt   time.Time      `json:"addedAt"`   // when it was attached
 }
 
 // StatusChange is one row of a case's status history. Its reason is free text that may
 // mention the customer, so it is masked when printed like every personal field.
 type StatusChange struct {
-	From   Status       `json:"from"`
-	To     Status       `json:"to"`
-	Action Action       `json:"action"`
-	By     string       `json:"by"` // the actor's opaque ID
-	At     time.Time    `json:"at"`
-	Reason privacy.Text `json:"reason,omitzero"` // reason for rejection or return, cancellation note, approval conditions
+	From   Status    `json:"from"`   // status before the step
+	To     Status    `json:"to"`     // status after the step
+	Action Action    `json:"action"` // the step taken
+	By     string    `json:"by"`     // the actor's opaque ID
+	At     time.Time `json:"at"`     // when the step was taken
+	// Reason is the reason for a rejection or return, a cancellation note or approval
+	// conditions; free text, personal data.
+	Reason privacy.Text `json:"reason,omitzero"`
 }
 
 // actorID is who a history row or note names: the actor's opaque ID, never personal data.

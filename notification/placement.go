@@ -17,8 +17,8 @@ const (
 
 // PlacementOption is one choice in the meter-placement list, with its Swedish label.
 type PlacementOption struct {
-	Code  MeterPlacement `json:"code"`
-	Label string         `json:"label"`
+	Code  MeterPlacement `json:"code"`  // the placement's code
+	Label string         `json:"label"` // Swedish label, e.g. "Fasadmätarskåp"
 }
 
 // DefaultMeterPlacements returns the default list, facade meter cabinet first.

@@ -65,8 +65,8 @@ func (s Source) MarshalText() ([]byte, error) {
 
 // Recipient is a disclosure: the case was sent to a grid company at a time.
 type Recipient struct {
-	GridCompany string    `json:"gridCompany"`
-	At          time.Time `json:"at"`
+	GridCompany string    `json:"gridCompany"` // the receiving grid company's ID
+	At          time.Time `json:"at"`          // when the case was sent
 }
 
 // Provenance is where every field of the form came from, and who received the case.

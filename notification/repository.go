@@ -47,8 +47,8 @@ const (
 
 // Cursor marks a position in a listing: the creation time and ID of the last case of a page.
 type Cursor struct {
-	CreatedAt time.Time
-	ID        ID
+	CreatedAt time.Time // creation time of the page's last case
+	ID        ID        // ID of the page's last case
 }
 
 // IsZero reports whether the cursor is the start of the listing.
@@ -56,8 +56,8 @@ func (c Cursor) IsZero() bool { return c.CreatedAt.IsZero() && c.ID == "" }
 
 // Page is one page of a listing; Next is zero on the last page.
 type Page struct {
-	Cases []*Case
-	Next  Cursor
+	Cases []*Case // the page's cases, the caller's own copies
+	Next  Cursor  // cursor for the next page; zero on the last
 }
 
 // limit returns the page size q asks for, within bounds.

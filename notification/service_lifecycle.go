@@ -9,6 +9,7 @@ import (
 
 // SaveResult is what "Spara" answers (manual steps 20–21).
 type SaveResult struct {
+	// Case is the case as stored.
 	Case *Case
 	// NotSent is true while the grid company cannot see the case ("Ej skickat") or has it
 	// back for completion: a user interface then asks Question and calls [Service.Submit] on OK.
@@ -19,8 +20,8 @@ type SaveResult struct {
 
 // Prompt is a question for the installer, in Swedish and English.
 type Prompt struct {
-	Swedish string
-	English string
+	Swedish string // the question in Swedish
+	English string // the question in English
 }
 
 // sendNowPrompt is the manual's "Message from webpage" after Spara.
@@ -100,6 +101,7 @@ func (s *Service) checkPlacement(ctx context.Context, c *Case) error {
 
 // SubmitResult is what "Skicka föranmälan" answers.
 type SubmitResult struct {
+	// Case is the case as stored, awaiting approval ("För godkännande").
 	Case *Case
 	// AlreadySubmitted is true when the case was already awaiting approval: nothing was
 	// changed or stored again (a retried click).

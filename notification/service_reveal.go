@@ -11,9 +11,9 @@ import (
 // Revealed is personal data shown in clear after an allowed, logged reveal. Values maps a
 // field's JSON path to its clear value; it is personal data: show it, never log it.
 type Revealed struct {
-	CaseID  ID                `json:"caseId"`
-	Purpose privacy.Purpose   `json:"purpose"`
-	Values  map[string]string `json:"values"`
+	CaseID  ID                `json:"caseId"`  // the case's opaque ID
+	Purpose privacy.Purpose   `json:"purpose"` // the purpose stated for the reveal
+	Values  map[string]string `json:"values"`  // JSON path → clear value; personal data
 	// Erased lists the fields asked for that were erased: they cannot be revealed.
 	Erased []string `json:"erased,omitempty"`
 }

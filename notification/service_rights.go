@@ -13,33 +13,33 @@ import (
 // each case that names them, their fields in clear with where each came from, and to whom the
 // case was sent. It is personal data: give it to the data subject, never log it.
 type PersonExport struct {
-	ExportedAt time.Time    `json:"exportedAt"`
-	Cases      []CaseExport `json:"cases"`
+	ExportedAt time.Time    `json:"exportedAt"` // when the export was made
+	Cases      []CaseExport `json:"cases"`      // every case naming the person; never nil
 }
 
 // CaseExport is one case in a [PersonExport].
 type CaseExport struct {
-	CaseID         ID              `json:"caseId"`
-	GridCompany    string          `json:"gridCompany"`
-	Status         Status          `json:"status"`
-	CreatedAt      time.Time       `json:"createdAt"`
-	Sections       []SectionExport `json:"sections"`
-	Recipients     []Recipient     `json:"recipients"`
-	Justifications []Justification `json:"justifications,omitempty"`
+	CaseID         ID              `json:"caseId"`                   // the case's opaque ID
+	GridCompany    string          `json:"gridCompany"`              // the grid company's ID
+	Status         Status          `json:"status"`                   // the case's status now
+	CreatedAt      time.Time       `json:"createdAt"`                // when the case was created
+	Sections       []SectionExport `json:"sections"`                 // the person's party sections
+	Recipients     []Recipient     `json:"recipients"`               // to whom the case was sent, when
+	Justifications []Justification `json:"justifications,omitempty"` // why identity numbers are held
 }
 
 // SectionExport is the person's party section in a case: owner or payer.
 type SectionExport struct {
-	Section PartySection    `json:"section"`
-	Fields  []ExportedField `json:"fields"`
+	Section PartySection    `json:"section"` // owner or payer
+	Fields  []ExportedField `json:"fields"`  // the section's filled fields, in clear
 }
 
 // ExportedField is one field in clear, with its Swedish label and its source.
 type ExportedField struct {
-	Path   string `json:"path"`
-	Label  string `json:"label"`
-	Value  string `json:"value"`
-	Source Source `json:"source"`
+	Path   string `json:"path"`   // JSON path, e.g. "owner.personalNumber"
+	Label  string `json:"label"`  // Swedish label, e.g. "Personnr."
+	Value  string `json:"value"`  // the value in clear; personal data
+	Source Source `json:"source"` // where the value came from
 }
 
 // ExportPerson collects everything held about the person with personal identity number pn
@@ -94,8 +94,8 @@ func (c *Case) export(sections []PartySection) CaseExport {
 // ErasureResult says what an erasure or a purge did: which cases changed and how many
 // fields were erased. It holds no personal data.
 type ErasureResult struct {
-	Cases  []ID `json:"cases"`
-	Fields int  `json:"fields"`
+	Cases  []ID `json:"cases"`  // IDs of the cases changed
+	Fields int  `json:"fields"` // number of fields erased, over all cases
 }
 
 // ErasePerson erases the person with personal identity number pn from every case the actor's

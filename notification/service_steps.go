@@ -13,10 +13,13 @@ import (
 
 // CreateRequest is manual steps 3–6: grid company, installation type, job type, grid area.
 type CreateRequest struct {
-	GridCompany      string           `json:"gridCompany"`
+	// GridCompany is the chosen grid company's ID (välj nätbolag).
+	GridCompany string `json:"gridCompany"`
+	// InstallationType is the chosen installation type (välj installationstyp).
 	InstallationType InstallationType `json:"installationType"`
-	JobType          string           `json:"jobType"`
-	Area             string           `json:"area"` // the area's code ("HBG") or name ("Helsingborg")
+	// JobType is the chosen job type's ID in the catalog (välj jobbtyp).
+	JobType string `json:"jobType"`
+	Area    string `json:"area"` // the area's code ("HBG") or name ("Helsingborg")
 }
 
 // Create is "Skapa anmälan" (manual steps 1–7): a new case in "Ej skickat", handled by the
@@ -78,9 +81,13 @@ func findArea(g GridCompany, codeOrName string) (GridArea, bool) {
 // FetchRequest is manual step 9: a meter number or a facility ID (EAN), and the answer to
 // "Skriv över fält i anmälan?" (the zero Mode is "Ja", [merge.Overwrite]).
 type FetchRequest struct {
-	MeterNumber string     `json:"meterNumber" validate:"required_without=FacilityID,omitempty,meter_number"`
-	FacilityID  string     `json:"facilityId" validate:"omitempty,facility_id"`
-	Mode        merge.Mode `json:"mode"`
+	// MeterNumber is the meter number (Mätarnummer); required unless FacilityID is given.
+	MeterNumber string `json:"meterNumber" validate:"required_without=FacilityID,omitempty,meter_number"`
+	// FacilityID is the 18-digit facility ID (Anläggnings-ID, EAN); it decides when both are
+	// given.
+	FacilityID string `json:"facilityId" validate:"omitempty,facility_id"`
+	// Mode answers "Skriv över fält i anmälan?"; the zero value is [merge.Overwrite] ("Ja").
+	Mode merge.Mode `json:"mode"`
 }
 
 // FetchFacility is "Hämta anl-data" → "Hämta data" → "Uppdatera och Stäng" (manual steps
@@ -163,7 +170,7 @@ func (s *Service) checkArea(ctx context.Context, c *Case, area facility.AreaCode
 // LookupError is a failed "Hämta data": the number matches no facility. It wraps the lookup's
 // error (matching [facility.ErrNotFound]) and says what to do, in Swedish and English.
 type LookupError struct {
-	Err error
+	Err error // the lookup's error
 }
 
 // Error says that nothing was found and what to do next.

@@ -19,31 +19,31 @@ import (
 // functions (or through an encryption port), so that a snapshot dumped anywhere else still
 // shows nothing.
 type Snapshot struct {
-	ID                ID
-	GridCompany       string
-	InstallationType  InstallationType
-	JobType           string
-	Status            Status
-	Handler           Handler
-	Form              merge.Form
-	RequestedMainFuse facility.Ampere
-	RequestedPower    decimal.Decimal
-	MeterPlacement    MeterPlacement
-	PlacementOther    string
-	PlannedStart      time.Time
-	PlannedCompletion time.Time
-	WorkDescription   privacy.Text
-	Installer         Installer
-	Notes             []Note
-	Attachments       []Attachment
-	History           []StatusChange
+	ID                ID                // the case's opaque ID
+	GridCompany       string            // the grid company's ID in the [Catalog]
+	InstallationType  InstallationType  // the installation type (installationstyp)
+	JobType           string            // the job type's ID in the grid company's catalog (jobbtyp)
+	Status            Status            // where the case is in its life
+	Handler           Handler           // the installer user and company handling the case (IDs)
+	Form              merge.Form        // facility, owner and payer sections; personal data
+	RequestedMainFuse facility.Ampere   // Önskad huvudsäkring, in amperes; 0 when not given
+	RequestedPower    decimal.Decimal   // Önskad effekt, in kW; zero when not given
+	MeterPlacement    MeterPlacement    // Önskad mätarplacering; empty when not chosen
+	PlacementOther    string            // free text for [OtherPlacement]; empty otherwise
+	PlannedStart      time.Time         // Planerat startdatum; zero when not given
+	PlannedCompletion time.Time         // Planerat färdigdatum; zero when not given
+	WorkDescription   privacy.Text      // Arbetsbeskrivning, free text; personal data
+	Installer         Installer         // installer section; contact details are personal data
+	Notes             []Note            // notes, oldest first; their texts are personal data
+	Attachments       []Attachment      // attachment metadata; the names are personal data
+	History           []StatusChange    // status history, oldest first; reasons are personal data
 	Sources           map[string]Source // where each form field came from, by JSON path
-	Recipients        []Recipient
-	Justifications    []Justification
-	Tombstones        []Tombstone
-	Version           int64
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	Recipients        []Recipient       // disclosures to grid companies, oldest first
+	Justifications    []Justification   // why identity numbers are held, oldest first
+	Tombstones        []Tombstone       // erasure records, without the erased data
+	Version           int64             // 0 until stored, then raised by every update
+	CreatedAt         time.Time         // when the case was created
+	UpdatedAt         time.Time         // when the case last changed
 }
 
 // Snapshot returns a deep copy of every field of c.

@@ -58,9 +58,9 @@ func (a Action) Swedish() string {
 
 // Transition is one row of the lifecycle table.
 type Transition struct {
-	From           Status
-	Action         Action
-	To             Status
+	From           Status    // status the step starts from
+	Action         Action    // the step
+	To             Status    // status the step leads to
 	ReasonRequired bool      // reject and return must say why
 	By             PartySide // who takes the step
 }

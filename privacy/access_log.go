@@ -20,26 +20,27 @@ const (
 // when, why, and whether they were let through. It holds IDs, field paths and the purpose —
 // never the personal values themselves — so the log is safe to keep and review.
 type AccessEntry struct {
-	At           time.Time `json:"at"`
+	At           time.Time `json:"at"`           // when the reveal was asked for
 	Actor        string    `json:"actor"`        // opaque user ID
 	Organisation string    `json:"organisation"` // the actor's organisation
-	CaseID       string    `json:"caseId"`
-	Fields       []string  `json:"fields"` // JSON paths, e.g. "owner.personalNumber"
-	Purpose      Purpose   `json:"purpose"`
-	Outcome      Outcome   `json:"outcome"`
+	CaseID       string    `json:"caseId"`       // the case's opaque ID
+	Fields       []string  `json:"fields"`       // JSON paths, e.g. "owner.personalNumber"
+	Purpose      Purpose   `json:"purpose"`      // why the actor asked
+	Outcome      Outcome   `json:"outcome"`      // allowed or denied
 }
 
 // AccessLog is the port through which every reveal, allowed or denied, is recorded.
 // Implementations must be safe for concurrent use. A reveal whose entry cannot be recorded
 // does not happen.
 type AccessLog interface {
+	// Record appends e to the log; an error means the reveal must not happen.
 	Record(ctx context.Context, e AccessEntry) error
 }
 
 // AccessQuery selects entries for review. Zero fields select everything.
 type AccessQuery struct {
-	Actor  string
-	CaseID string
+	Actor  string    // only this opaque user ID
+	CaseID string    // only this case
 	From   time.Time // at or after
 	To     time.Time // before
 }

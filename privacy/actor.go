@@ -23,9 +23,9 @@ const (
 // It travels in the [context.Context] ([WithActor], [ActorFromContext]). ID is an opaque user
 // ID, never a personal identity number.
 type Actor struct {
-	ID           string `json:"id"`
-	Organisation string `json:"organisation"`
-	Roles        []Role `json:"roles"`
+	ID           string `json:"id"`           // opaque user ID, never personal data
+	Organisation string `json:"organisation"` // ID of the organisation acted for
+	Roles        []Role `json:"roles"`        // what the actor may do
 }
 
 // ErrNoActor is returned where an operation needs to know who performs it and the context

@@ -25,10 +25,10 @@ func (c Category) Sensitive() bool { return c == CategoryIdentityNumber }
 
 // FieldClass classifies one personal field for the record of processing (GDPR art. 30).
 type FieldClass struct {
-	Path      string    `json:"path"`     // JSON path, e.g. "owner.personalNumber"
-	Label     string    `json:"label"`    // Swedish label
-	Category  Category  `json:"category"` // what kind of personal data
-	Sensitive bool      `json:"sensitive"`
+	Path      string    `json:"path"`      // JSON path, e.g. "owner.personalNumber"
+	Label     string    `json:"label"`     // Swedish label
+	Category  Category  `json:"category"`  // what kind of personal data
+	Sensitive bool      `json:"sensitive"` // [Category.Sensitive]
 	Purposes  []Purpose `json:"purposes"`  // what it may be used for
 	Source    string    `json:"source"`    // where it usually comes from
 	Retention string    `json:"retention"` // how long it is kept
@@ -38,13 +38,15 @@ type FieldClass struct {
 // company can file: what is processed, about whom, why, for how long, for whom and how it is
 // protected. It holds no personal data.
 type ProcessingRecord struct {
-	Activity     string            `json:"activity"`
-	Controller   string            `json:"controller"` // the grid company, whose instruction binds the installer
-	Processor    string            `json:"processor"`  // the installer company
-	Purposes     []Purpose         `json:"purposes"`
-	DataSubjects []string          `json:"dataSubjects"`
-	Fields       []FieldClass      `json:"fields"`
-	Recipients   []string          `json:"recipients"`
-	Retention    map[string]string `json:"retention"` // per grid company
-	Measures     []string          `json:"measures"`  // technical and organisational measures (art. 32)
+	Activity string `json:"activity"` // what is done, in a sentence
+	// Controller is the grid company, whose instruction binds the installer.
+	Controller   string            `json:"controller"`
+	Processor    string            `json:"processor"`    // the installer company
+	Purposes     []Purpose         `json:"purposes"`     // why the data is processed
+	DataSubjects []string          `json:"dataSubjects"` // whom it is about, e.g. owners
+	Fields       []FieldClass      `json:"fields"`       // every personal field, classified
+	Recipients   []string          `json:"recipients"`   // to whom it is disclosed
+	Retention    map[string]string `json:"retention"`    // per grid company
+	// Measures are the technical and organisational measures (art. 32).
+	Measures []string `json:"measures"`
 }

@@ -13,12 +13,13 @@ var ErrDenied = errors.New("privacy: access denied")
 // AccessRequest is a request to see fields of one case in clear. It carries what a policy
 // needs to decide and nothing personal: IDs, field paths and the purpose.
 type AccessRequest struct {
+	// Actor is who asks.
 	Actor Actor
 	// CaseID is the case's opaque ID.
 	CaseID string
-	// Handler is the opaque user ID of the installer who handles the case, and
-	// HandlerOrganisation the installer company.
-	Handler             string
+	// Handler is the opaque user ID of the installer who handles the case.
+	Handler string
+	// HandlerOrganisation is the ID of the installer company that handles the case.
 	HandlerOrganisation string
 	// GridCompany is the grid company the case is for.
 	GridCompany string
@@ -37,6 +38,8 @@ type AccessRequest struct {
 // ErrDenied: there is no decision to log, and the caller must not reveal either. It must
 // not log: the caller records every decision in an [AccessLog].
 type Policy interface {
+	// Decide returns nil to allow req, an error matching [ErrDenied] to refuse it, or the
+	// context's error if it cannot decide.
 	Decide(ctx context.Context, req AccessRequest) error
 }
 

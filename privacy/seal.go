@@ -43,7 +43,10 @@ var (
 // Implementations must be safe for concurrent use and must never put the plaintext in an
 // error.
 type Sealer interface {
+	// Seal encrypts and authenticates plaintext, binding it to associatedData.
 	Seal(plaintext, associatedData []byte) (Sealed, error)
+	// Open decrypts s given the associatedData it was sealed with; a value that does not
+	// authenticate fails with [ErrUnsealFailed].
 	Open(s Sealed, associatedData []byte) ([]byte, error)
 }
 
@@ -55,9 +58,9 @@ type Sealer interface {
 //
 // The zero Sealed means "no value" and marshals to the empty string.
 type Sealed struct {
-	KeyID      string
-	Nonce      []byte
-	Ciphertext []byte
+	KeyID      string // ID of the key that sealed the value
+	Nonce      []byte // the nonce, at most 32 bytes
+	Ciphertext []byte // the ciphertext with its authentication tag
 }
 
 // Limits of the text form. A nonce of up to 32 bytes leaves room for Sealers other than

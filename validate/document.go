@@ -8,6 +8,7 @@ import (
 // Document is what [Check] examines: anything that can say whether a field holds a value.
 // Package notification's case implements it, answering the form's fields with [FormFilled].
 type Document interface {
+	// Filled reports whether field f holds a value.
 	Filled(f Field) bool
 }
 

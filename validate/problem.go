@@ -43,7 +43,7 @@ func (p Problem) String() string { return p.Path + ": " + p.English }
 
 // IncompleteError lists the mandatory fields a case lacks. It matches [ErrIncomplete].
 type IncompleteError struct {
-	Problems []Problem
+	Problems []Problem // one per missing mandatory field
 }
 
 // Error lists the missing fields' paths; it holds no values.
@@ -56,7 +56,7 @@ func (e *IncompleteError) Is(target error) bool { return target == ErrIncomplete
 
 // InvalidError lists the malformed fields of an input. It matches [ErrInvalid].
 type InvalidError struct {
-	Problems []Problem
+	Problems []Problem // one per malformed field
 }
 
 // Error lists the malformed fields' paths and why; it holds no values.
