@@ -68,17 +68,14 @@ type storedCase struct {
 	UpdatedAt         time.Time                 `json:"updatedAt"`
 }
 
-// The formats a Codec reads. Format 1 kept the history's reasons and the attachments' names
-// clear; format 2 seals them. Encode writes the current format.
-const (
-	formatClearReasons = 1
-	formatCurrent      = 2
-)
+// codecFormat is the version of the document a Codec writes and reads; a change to the stored
+// shape gets a new number and a reader for the old one.
+const codecFormat = 1
 
 // Encode writes s with its personal values sealed.
 func (k *Codec) Encode(s Snapshot) ([]byte, error) {
 	d := storedCase{
-		Format: formatCurrent, ID: s.ID, GridCompany: s.GridCompany, InstallationType: s.InstallationType, JobType: s.JobType,
+		Format: codecFormat, ID: s.ID, GridCompany: s.GridCompany, InstallationType: s.InstallationType, JobType: s.JobType,
 		Status: s.Status, Handler: s.Handler, Clear: map[string]string{}, Sealed: map[string]privacy.Sealed{},
 		RequestedMainFuse: s.RequestedMainFuse, RequestedPower: s.RequestedPower,
 		MeterPlacement: s.MeterPlacement, PlacementOther: s.PlacementOther,
@@ -146,7 +143,7 @@ func (k *Codec) Decode(data []byte) (Snapshot, error) {
 	if err := json.Unmarshal(data, &d); err != nil {
 		return Snapshot{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	if d.Format != formatClearReasons && d.Format != formatCurrent {
+	if d.Format != codecFormat {
 		return Snapshot{}, fmt.Errorf("%w: unknown format %d", ErrCorrupt, d.Format)
 	}
 	s := Snapshot{

@@ -22,15 +22,11 @@ type storedChange struct {
 	By     string         `json:"by"`
 	At     time.Time      `json:"at"`
 	Reason privacy.Sealed `json:"sealedReason,omitzero"`
-	// ClearReason is where format 1 kept the reason; it is read from format 1 only and
-	// never written.
-	ClearReason string `json:"reason,omitempty"`
 }
 
 type storedAttachment struct {
 	Kind      AttachmentKind `json:"kind"`
 	Name      privacy.Sealed `json:"sealedName,omitzero"`
-	ClearName string         `json:"name,omitempty"` // format 1's clear name; never written
 	MediaType string         `json:"mediaType"`
 	Size      int64          `json:"size"`
 	SHA256    string         `json:"sha256"`
@@ -71,8 +67,8 @@ func storeAttachments(as []Attachment) []storedAttachment {
 	return out
 }
 
-// notes, history and attachments give the stored rows back without their sealed texts; a
-// format 1 document's clear reasons and names are taken as they are.
+// notes, history and attachments give the stored rows back without their sealed texts, which
+// the outside-field table opens.
 func (d *storedCase) notes() []Note {
 	if d.Notes == nil {
 		return nil
@@ -90,11 +86,7 @@ func (d *storedCase) history() []StatusChange {
 	}
 	out := make([]StatusChange, 0, len(d.History))
 	for _, h := range d.History {
-		c := StatusChange{From: h.From, To: h.To, Action: h.Action, By: h.By, At: h.At}
-		if d.Format == formatClearReasons {
-			c.Reason = privacy.NewText(h.ClearReason)
-		}
-		out = append(out, c)
+		out = append(out, StatusChange{From: h.From, To: h.To, Action: h.Action, By: h.By, At: h.At})
 	}
 	return out
 }
@@ -105,11 +97,7 @@ func (d *storedCase) attachments() []Attachment {
 	}
 	out := make([]Attachment, 0, len(d.Attachments))
 	for _, a := range d.Attachments {
-		b := Attachment{Kind: a.Kind, MediaType: a.MediaType, Size: a.Size, SHA256: a.SHA256, AddedAt: a.AddedAt}
-		if d.Format == formatClearReasons {
-			b.Name = privacy.NewText(a.ClearName)
-		}
-		out = append(out, b)
+		out = append(out, Attachment{Kind: a.Kind, MediaType: a.MediaType, Size: a.Size, SHA256: a.SHA256, AddedAt: a.AddedAt})
 	}
 	return out
 }
