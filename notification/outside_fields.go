@@ -128,7 +128,7 @@ func eachText(path, label string, category privacy.Category, source string, inCa
 		texts := inSnapshot(s)
 		for i, sealed := range inStored(d) {
 			if sealed.IsZero() {
-				continue // empty, or a format 1 value read clear already
+				continue // the text was empty
 			}
 			text, err := privacy.OpenText(k.sealer, *sealed, bind(d.ID, elementPath(path, i)))
 			if err != nil {
