@@ -77,6 +77,21 @@ func (m mentions) in(text string) bool {
 	return false
 }
 
+// textsMentioning returns every free text outside the form that mentions the person, with its
+// path, Swedish label and clear value, for the data subject's export.
+func (c *Case) textsMentioning(m mentions) []ExportedField {
+	var out []ExportedField
+	for _, o := range outsideFields {
+		if o.matching == nil {
+			continue
+		}
+		for _, x := range o.matching(c, m.in) {
+			out = append(out, ExportedField{Path: x.path, Label: o.label, Value: x.value, Source: SourceInstaller})
+		}
+	}
+	return out
+}
+
 // eraseMentions empties every free text outside the form that mentions the person — the work
 // description, notes, history reasons, attachment names: every field of [outsideFields] that
 // is free text — and returns the paths erased. Free text cannot be edited word by word with
@@ -84,7 +99,7 @@ func (m mentions) in(text string) bool {
 func (c *Case) eraseMentions(m mentions) []string {
 	var erased []string
 	for _, o := range outsideFields {
-		if o.eraseMatching != nil {
+		if o.matching != nil {
 			erased = append(erased, o.eraseMatching(c, m.in)...)
 		}
 	}

@@ -19,14 +19,31 @@ type outsideField struct {
 	// erase empties the field in c (every element of a list field) and reports whether
 	// anything was there.
 	erase func(c *Case) bool
-	// eraseMatching empties the values that match (for a list, element by element) and
-	// returns the paths erased ("notes.3.text" for an element). It is nil for a field that is
-	// not free text, which a data subject's name cannot turn up in.
-	eraseMatching func(c *Case, match func(string) bool) []string
+	// matching returns the values of c that match (for a list, element by element, with the
+	// path "notes.3.text"), each with a way to empty it: erasure empties them, the data
+	// subject's export shows them. It is nil for a field that is not free text, which a data
+	// subject's name cannot turn up in.
+	matching func(c *Case, match func(string) bool) []mention
 	// seal seals the field's values of s into d; open opens them from d back into s. The rows
 	// of d's and s's list fields are built, without their personal values, before either runs.
 	seal func(k *Codec, s *Snapshot, d *storedCase) error
 	open func(k *Codec, d *storedCase, s *Snapshot) error
+}
+
+// mention is a free text of a case that mentions a person: where, what, and how to empty it.
+type mention struct {
+	path, value string
+	erase       func()
+}
+
+// eraseMatching empties o's values in c that match and returns their paths.
+func (o outsideField) eraseMatching(c *Case, match func(string) bool) []string {
+	var paths []string
+	for _, m := range o.matching(c, match) {
+		m.erase()
+		paths = append(paths, m.path)
+	}
+	return paths
 }
 
 // personalValue is what the privacy types offer the table.
@@ -50,14 +67,12 @@ func oneValue[T personalValue](path, label string, category privacy.Category, so
 		return true
 	}
 	if category == privacy.CategoryFreeText {
-		o.eraseMatching = func(c *Case, match func(string) bool) []string {
+		o.matching = func(c *Case, match func(string) bool) []mention {
 			p := inCase(c)
 			if v := (*p).Reveal(); v == "" || !match(v) {
 				return nil
 			}
-			var zero T
-			*p = zero
-			return []string{path}
+			return []mention{{path: path, value: (*p).Reveal(), erase: func() { var zero T; *p = zero }}}
 		}
 	}
 	o.seal = func(k *Codec, s *Snapshot, d *storedCase) error {
@@ -103,15 +118,14 @@ func eachText(path, label string, category privacy.Category, source string, inCa
 		}
 		return found
 	}
-	o.eraseMatching = func(c *Case, match func(string) bool) []string {
-		var erased []string
+	o.matching = func(c *Case, match func(string) bool) []mention {
+		var found []mention
 		for i, p := range inCase(c) {
 			if v := p.Reveal(); v != "" && match(v) {
-				*p = privacy.Text{}
-				erased = append(erased, elementPath(path, i))
+				found = append(found, mention{path: elementPath(path, i), value: v, erase: func() { *p = privacy.Text{} }})
 			}
 		}
-		return erased
+		return found
 	}
 	o.seal = func(k *Codec, s *Snapshot, d *storedCase) error {
 		rows := inStored(d)

@@ -217,3 +217,24 @@ func TestCodecBindsRowTexts(t *testing.T) {
 	_, err = codec.Decode(tampered)
 	require.ErrorIs(t, err, privacy.ErrUnsealFailed, "a name is bound to its row")
 }
+
+// TestExportPersonListsTextsMentioningThem: the data subject's export holds the free texts
+// that mention them — the same ones an erasure would empty — and no others.
+func TestExportPersonListsTextsMentioningThem(t *testing.T) {
+	t.Parallel()
+	e := pvNewEnv(t)
+	c := pvOutsideCase(t, e)
+	last := len(c.History()) - 1
+
+	export, err := e.svc.ExportPerson(e.as(pvDPO), pvPIN(t, pvMaja()))
+	require.NoError(t, err)
+	require.Len(t, export.Cases, 1)
+	var paths []string
+	for _, m := range export.Cases[0].Mentions {
+		paths = append(paths, m.Path)
+		require.NotEmpty(t, m.Value, m.Path)
+		require.NotEmpty(t, m.Label, m.Path)
+	}
+	require.ElementsMatch(t, []string{"workDescription", "notes.0.text", "attachments.0.name",
+		fmt.Sprintf("history.%d.reason", last)}, paths)
+}

@@ -19,12 +19,15 @@ type PersonExport struct {
 
 // CaseExport is one case in a [PersonExport].
 type CaseExport struct {
-	CaseID         ID              `json:"caseId"`                   // the case's opaque ID
-	GridCompany    string          `json:"gridCompany"`              // the grid company's ID
-	Status         Status          `json:"status"`                   // the case's status now
-	CreatedAt      time.Time       `json:"createdAt"`                // when the case was created
-	Sections       []SectionExport `json:"sections"`                 // the person's party sections
-	Recipients     []Recipient     `json:"recipients"`               // to whom the case was sent, when
+	CaseID      ID              `json:"caseId"`      // the case's opaque ID
+	GridCompany string          `json:"gridCompany"` // the grid company's ID
+	Status      Status          `json:"status"`      // the case's status now
+	CreatedAt   time.Time       `json:"createdAt"`   // when the case was created
+	Sections    []SectionExport `json:"sections"`    // the person's party sections
+	Recipients  []Recipient     `json:"recipients"`  // to whom the case was sent, when
+	// Mentions are the free texts of the case (notes, work description, reasons, attachment
+	// names) that mention the person by name, street, e-mail, identity or phone number.
+	Mentions       []ExportedField `json:"mentions,omitempty"`
 	Justifications []Justification `json:"justifications,omitempty"` // why identity numbers are held
 }
 
@@ -44,7 +47,8 @@ type ExportedField struct {
 
 // ExportPerson collects everything held about the person with personal identity number pn
 // (also as a sole trader's organisation number) in the cases the actor's organisation may
-// see. Each case read is a reveal for [privacy.PurposeDataSubjectRequest], checked by the
+// see: their party fields with sources, the case's recipients, and the free texts that
+// mention them. Each case read is a reveal for [privacy.PurposeDataSubjectRequest], checked by the
 // policy and logged. Errors: [privacy.ErrDenied] if the policy refuses any case,
 // [ErrInvalidArgument] for a zero pn.
 func (s *Service) ExportPerson(ctx context.Context, pn privacy.PersonalIdentityNumber) (PersonExport, error) {
@@ -64,7 +68,9 @@ func (s *Service) ExportPerson(ctx context.Context, pn privacy.PersonalIdentityN
 		if err := s.decide(ctx, a, c, sectionPaths(sections), privacy.PurposeDataSubjectRequest); err != nil {
 			return err
 		}
-		out.Cases = append(out.Cases, c.export(sections))
+		ce := c.export(sections)
+		ce.Mentions = c.textsMentioning(c.mentionsOf(sections))
+		out.Cases = append(out.Cases, ce)
 		return nil
 	})
 	if err != nil {
