@@ -168,3 +168,38 @@ func ExampleLoadCatalog() {
 	// Säkringsändring / Byte av huvudsäkring: [payer.identity requestedMainFuse]
 	// Laddbox / Laddbox i villa: [payer.identity requestedPower]
 }
+
+func ExampleParseID() {
+	_, err := notification.ParseID("n-0123456789abcdef0123456789abcdef")
+	fmt.Println(err)
+	_, err = notification.ParseID("198803200016")
+	fmt.Println(errors.Is(err, notification.ErrInvalidArgument))
+	// Output:
+	// <nil>
+	// true
+}
+
+func ExampleParseStatus() {
+	s, err := notification.ParseStatus("awaiting-approval")
+	fmt.Println(s.Swedish(), err)
+	// Output:
+	// För godkännande <nil>
+}
+
+func ExampleParseParty() {
+	owner, err := notification.ParseParty("owner", notification.PartyInput{
+		Kind: "private", Surname: "Berg", GivenName: "Maja", PersonalNumber: "880320-0016",
+		Address: notification.AddressInput{Street: "Storgatan 12", PostalCode: "252 21", City: "Helsingborg"},
+	})
+	fmt.Println(owner.Kind, owner.Surname, owner.PersonalNumber, owner.Address.PostalCode, err)
+
+	_, err = notification.ParseParty("payer", notification.PartyInput{PersonalNumber: "880320-0018"})
+	var inv *validate.InvalidError
+	if errors.As(err, &inv) {
+		p := inv.Problems[0]
+		fmt.Println(p.Path, "|", p.Label, "|", p.Swedish)
+	}
+	// Output:
+	// private *** 19880320-**** 252 21 <nil>
+	// payer.personalNumber | Betalningsansvarig: Personnr. | personnummer: kontrollsiffran stämmer inte
+}
