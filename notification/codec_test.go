@@ -30,7 +30,7 @@ func newCodec(t *testing.T, ring privacy.Sealer) *notification.Codec {
 }
 
 // fullCase builds a case with every kind of personal value filled in.
-func fullCase(t *testing.T) *notification.Case {
+func fullCase(t testing.TB) *notification.Case {
 	t.Helper()
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	c, err := notification.NewCase(notification.NewCaseParams{

@@ -6,14 +6,10 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
-	"github.com/gridnotify/gridnotify/facility"
-	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
 	"github.com/gridnotify/gridnotify/notification/notificationtest"
 	"github.com/gridnotify/gridnotify/privacy"
@@ -32,46 +28,11 @@ func fuzzCodec(tb testing.TB) *notification.Codec {
 	return c
 }
 
-// fuzzFullCase builds a case with every kind of personal value filled in, as codec_test.go's
-// fullCase does.
-func fuzzFullCase(tb testing.TB) *notification.Case {
-	tb.Helper()
-	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	c, err := notification.NewCase(notification.NewCaseParams{
-		GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter",
-		Area: "HBG", Handler: notification.Handler{User: "u-1", Organisation: "elfirma-ab"}, CreatedAt: at,
-	})
-	require.NoError(tb, err)
-	rec := facility.SampleRecords()[0]
-	_, err = c.FetchFacility(&rec, merge.Overwrite)
-	require.NoError(tb, err)
-	owner, err := notification.ParseParty("owner", notification.PartyInput{
-		Kind: "private", Surname: "Lindqvist", GivenName: "Anna", PersonalNumber: "19090527+1474",
-		Address: notification.AddressInput{Street: "Ekvägen 3", PostalCode: "254 40", City: "Helsingborg"},
-		Phone:   "070-174 06 10", Email: "anna.lindqvist@example.com",
-	})
-	require.NoError(tb, err)
-	require.NoError(tb, c.SetOwner(owner))
-	payer, err := notification.ParseParty("payer", notification.PartyInput{
-		Kind: "company", CompanyName: "Lindqvists El", OrganisationNumber: "880320-0016", InvoiceReference: "PO-17",
-	})
-	require.NoError(tb, err)
-	require.NoError(tb, c.SetPayer(payer))
-	phone, err := privacy.ParsePhone("042-490 00 00")
-	require.NoError(tb, err)
-	require.NoError(tb, c.SetInstaller(notification.Installer{Company: "Elfirma AB", AuthorisationNumber: "AL-1",
-		Contact: privacy.NewText("Kim Larsson"), Phone: phone}))
-	require.NoError(tb, c.SetWorkDescription("Ny servis till Ekvägen 3"))
-	require.NoError(tb, c.SetRequested(25, decimal.RequireFromString("17.5")))
-	require.NoError(tb, c.AddNote("Ring Anna före besök", privacy.Actor{ID: "u-1"}, at))
-	return c
-}
-
 // fuzzCodecSeeds returns a real encoded case and mutations of it: truncated, another format,
 // a sealed value moved to another field, a clear value changed, fields removed or added.
 func fuzzCodecSeeds(tb testing.TB, codec *notification.Codec) []string {
 	tb.Helper()
-	doc, err := codec.Encode(fuzzFullCase(tb).Snapshot())
+	doc, err := codec.Encode(fullCase(tb).Snapshot())
 	require.NoError(tb, err)
 	d := string(doc)
 	var raw map[string]any
