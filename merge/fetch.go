@@ -61,9 +61,10 @@ func mergeParty(rep *Report, base Field, d, s *facility.Party, r rule, withhold 
 	at(OwnerCity-OwnerKind, apply(&d.Address.City, s.Address.City, r))
 	at(OwnerNoSwedishPersonalNumber-OwnerKind, apply(&d.NoSwedishPersonalNumber, s.NoSwedishPersonalNumber, r))
 	if withhold {
-		at(OwnerPersonalNumber-OwnerKind, Withheld)
-		at(OwnerOrganisationNumber-OwnerKind, Withheld)
-		at(OwnerBirthDate-OwnerKind, Withheld)
+		pn, org, birth := withheldFor(d)
+		at(OwnerPersonalNumber-OwnerKind, pn)
+		at(OwnerOrganisationNumber-OwnerKind, org)
+		at(OwnerBirthDate-OwnerKind, birth)
 	} else {
 		at(OwnerPersonalNumber-OwnerKind, apply(&d.PersonalNumber, s.PersonalNumber, r))
 		at(OwnerOrganisationNumber-OwnerKind, apply(&d.OrganisationNumber, s.OrganisationNumber, r))
@@ -72,4 +73,23 @@ func mergeParty(rep *Report, base Field, d, s *facility.Party, r rule, withhold 
 	at(OwnerPhone-OwnerKind, apply(&d.Phone, s.Phone, r))
 	at(OwnerEmail-OwnerKind, apply(&d.Email, s.Email, r))
 	at(OwnerInvoiceReference-OwnerKind, apply(&d.InvoiceReference, s.InvoiceReference, r))
+}
+
+// withheldFor says which of the withheld identity fields apply to party p, as the merge left
+// it: those are [Withheld] (the installer must ask the customer), the others [Untouched], so
+// that a report asks only for what this customer has. A company has an organisation number;
+// a private person a personal identity number, or, without a Swedish one, a birth date; a
+// party of unset kind may have either number.
+func withheldFor(p *facility.Party) (personalNumber, organisationNumber, birthDate Outcome) {
+	personalNumber, organisationNumber, birthDate = Withheld, Withheld, Untouched
+	switch {
+	case p.Kind == facility.PartyKindCompany:
+		return Untouched, Withheld, Untouched
+	case p.NoSwedishPersonalNumber:
+		personalNumber, birthDate = Untouched, Withheld
+	}
+	if p.Kind == facility.PartyKindPrivate {
+		organisationNumber = Untouched
+	}
+	return personalNumber, organisationNumber, birthDate
 }

@@ -6,8 +6,10 @@ import "fmt"
 type Outcome uint8
 
 const (
-	// Untouched means the operation did not concern the field (the zero value; a [Report] of
-	// [Fetch] never holds it).
+	// Untouched means the operation did not concern the field (the zero value). A [Report]
+	// of [Fetch] holds it only for a withheld identity field that does not apply to the
+	// party: a private person's organisation number, a company's personal identity number,
+	// the birth date of a person who has a personal identity number.
 	Untouched Outcome = iota
 	// Filled means the form's field was empty and now holds the lookup's value.
 	Filled

@@ -16,72 +16,43 @@ func actorFrom(ctx context.Context) (privacy.Actor, error) {
 	return a, nil
 }
 
-// sideOf says on which side of case c actor a stands: the installer company that handles it,
-// the grid company it is for, or neither (0).
-func sideOf(a privacy.Actor, c *Case) PartySide {
+// sideOf says on which side of case st actor a stands: the installer company that handles
+// it, the grid company it is for, or neither (0).
+func sideOf(a privacy.Actor, st *state) Side {
 	switch {
-	case a.HasRole(privacy.RoleInstaller) && a.Organisation == c.handler.Organisation:
+	case a.HasRole(privacy.RoleInstaller) && a.Organisation == st.s.Handler.Organisation:
 		return SideInstaller
-	case a.HasRole(privacy.RoleGridCompany) && a.Organisation == c.gridCompany:
+	case a.HasRole(privacy.RoleGridCompany) && a.Organisation == st.s.GridCompany:
 		return SideGridCompany
 	}
 	return 0
 }
 
-// authorize returns nil if actor a may take a step for side on case c, and otherwise an error
-// matching [ErrForbidden].
-func authorize(a privacy.Actor, c *Case, side PartySide) error {
-	got := sideOf(a, c)
+// authorize returns nil if actor a may take a step for side on case st, and otherwise an
+// error matching [ErrForbidden].
+func authorize(a privacy.Actor, st *state, side Side) error {
+	got := sideOf(a, st)
 	if got != 0 && (side == SideEither || side == got) {
 		return nil
 	}
-	return fmt.Errorf("%w: the step is for the %s (steget är för %s)", ErrForbidden, side, side.Swedish())
+	return forbidden("the step is for the "+side.String(), "Steget är för "+side.Swedish()+".")
 }
 
-// visible reports whether actor a may see case c at all: the installer side always, the grid
-// company once the case is sent ("nätbolaget ser ej anmälan" while it is "Ej skickat").
-func visible(a privacy.Actor, c *Case) bool {
-	switch sideOf(a, c) {
+// visible reports whether actor a may see case st at all: the installer side always, the
+// grid company once the case is sent ("nätbolaget ser ej anmälan" while it is "Ej skickat").
+func visible(a privacy.Actor, st *state) bool {
+	switch sideOf(a, st) {
 	case SideInstaller:
 		return true
 	case SideGridCompany:
-		return c.wasSubmitted()
+		return st.s.sent()
 	}
 	return false
 }
 
-// wasSubmitted reports whether the case has ever been sent to the grid company.
-func (c *Case) wasSubmitted() bool {
-	for _, h := range c.history {
-		if h.Action == Submit {
-			return true
-		}
-	}
-	return false
-}
-
-// String returns the side in English.
-func (p PartySide) String() string {
-	switch p {
-	case SideInstaller:
-		return "installer"
-	case SideGridCompany:
-		return "grid company"
-	case SideEither:
-		return "installer or grid company"
-	}
-	return fmt.Sprintf("PartySide(%d)", uint8(p))
-}
-
-// Swedish returns the side in Swedish.
-func (p PartySide) Swedish() string {
-	switch p {
-	case SideInstaller:
-		return "installatören"
-	case SideGridCompany:
-		return "nätbolaget"
-	case SideEither:
-		return "installatören eller nätbolaget"
-	}
-	return p.String()
+// ownedBy reports whether the case belongs to the actor's organisation: the installer company
+// that handles it, or the grid company it was sent to.
+func ownedBy(a privacy.Actor, st *state) bool {
+	return a.Organisation != "" && (a.Organisation == st.s.Handler.Organisation ||
+		(a.Organisation == st.s.GridCompany && st.s.sent()))
 }

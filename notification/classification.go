@@ -5,11 +5,12 @@ import (
 	"fmt"
 
 	"github.com/gridnotify/gridnotify/merge"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
 )
 
-// formCategories classifies every personal field of the form: this table is the one place
-// that says which fields are personal data and of what kind. A field absent from it
+// formCategories classifies every personal field of the form, for [personalFields], the one
+// list of personal data. A field absent from it
 // (identifiers of the facility, fuse, power, kinds, flags) is not personal data.
 // TestClassificationCoversEveryField keeps it complete.
 var formCategories = classifyForm()
@@ -45,65 +46,6 @@ func classifyForm() map[merge.Field]privacy.Category {
 	return out
 }
 
-// outsideFields is every personal field outside the form, with how it is classified, erased
-// and sealed: [Classification], the [Codec] and the erasures ([Service.Purge],
-// [Service.ErasePerson]) all read this one table, so none of them can miss a field the others
-// know. A list field ("notes.text") is a value of every element of the list.
-// TestOutsideFieldsAreHandledEverywhere keeps each entry honest.
-var outsideFields = []outsideField{
-	oneValue("workDescription", "Arbetsbeskrivning", privacy.CategoryFreeText, "the installer",
-		func(c *Case) *privacy.Text { return &c.workDescription },
-		func(s *Snapshot) *privacy.Text { return &s.WorkDescription }, textOf),
-	// A sole trader's (enskild firma) organisation number is the owner's personal identity
-	// number, so it is classified as one, sensitive; a limited company's is not personal data,
-	// but the classification takes the stricter case, as for the parties' numbers.
-	oneValue("installer.organisationNumber", "Installatörens organisationsnummer", privacy.CategoryIdentityNumber,
-		"the installer (personal data when the installer is a sole trader, whose organisation number is a personal identity number)",
-		func(c *Case) *privacy.OrganisationNumber { return &c.installer.OrganisationNumber },
-		func(s *Snapshot) *privacy.OrganisationNumber { return &s.Installer.OrganisationNumber },
-		privacy.ParseOrganisationNumber),
-	oneValue("installer.contact", "Kontaktperson", privacy.CategoryName, "the installer",
-		func(c *Case) *privacy.Text { return &c.installer.Contact },
-		func(s *Snapshot) *privacy.Text { return &s.Installer.Contact }, textOf),
-	oneValue("installer.phone", "Installatörens telefon", privacy.CategoryContact, "the installer",
-		func(c *Case) *privacy.Phone { return &c.installer.Phone },
-		func(s *Snapshot) *privacy.Phone { return &s.Installer.Phone }, privacy.ParsePhone),
-	oneValue("installer.email", "Installatörens epost", privacy.CategoryContact, "the installer",
-		func(c *Case) *privacy.Email { return &c.installer.Email },
-		func(s *Snapshot) *privacy.Email { return &s.Installer.Email }, privacy.ParseEmail),
-	eachText("notes.text", "Notering", privacy.CategoryFreeText, "the installer or the grid company",
-		func(c *Case) []*privacy.Text {
-			return pointers(c.notes, func(n *Note) *privacy.Text { return &n.Text })
-		},
-		func(s *Snapshot) []*privacy.Text {
-			return pointers(s.Notes, func(n *Note) *privacy.Text { return &n.Text })
-		},
-		func(d *storedCase) []*privacy.Sealed {
-			return pointers(d.Notes, func(n *storedNote) *privacy.Sealed { return &n.Text })
-		}),
-	eachText("history.reason", "Motivering", privacy.CategoryFreeText,
-		"the grid company (rejection, return, approval conditions) or the installer (cancellation)",
-		func(c *Case) []*privacy.Text {
-			return pointers(c.history, func(h *StatusChange) *privacy.Text { return &h.Reason })
-		},
-		func(s *Snapshot) []*privacy.Text {
-			return pointers(s.History, func(h *StatusChange) *privacy.Text { return &h.Reason })
-		},
-		func(d *storedCase) []*privacy.Sealed {
-			return pointers(d.History, func(h *storedChange) *privacy.Sealed { return &h.Reason })
-		}),
-	eachText("attachments.name", "Bilagans namn", privacy.CategoryFreeText, "the installer",
-		func(c *Case) []*privacy.Text {
-			return pointers(c.attachments, func(a *Attachment) *privacy.Text { return &a.Name })
-		},
-		func(s *Snapshot) []*privacy.Text {
-			return pointers(s.Attachments, func(a *Attachment) *privacy.Text { return &a.Name })
-		},
-		func(d *storedCase) []*privacy.Sealed {
-			return pointers(d.Attachments, func(a *storedAttachment) *privacy.Sealed { return &a.Name })
-		}),
-}
-
 // IsPersonal reports whether form field f holds personal data, per [Classification].
 func IsPersonal(f merge.Field) bool {
 	_, ok := formCategories[f]
@@ -116,26 +58,12 @@ func Classification() []privacy.FieldClass {
 	purposes := privacy.Purposes()
 	retention := "until the grid company's retention period after the case is closed or cancelled; " +
 		"erased earlier on the data subject's request"
-	var out []privacy.FieldClass
-	for _, f := range merge.Fields() {
-		cat, ok := formCategories[f]
-		if !ok {
-			continue
+	out := make([]privacy.FieldClass, len(personalFields))
+	for i, p := range personalFields {
+		out[i] = privacy.FieldClass{
+			Path: p.path, Label: p.label, Category: p.category, Sensitive: p.category.Sensitive(),
+			Purposes: purposes, Source: p.source, Retention: retention,
 		}
-		source := "the grid company's lookup or the installer"
-		if f.Withheld() {
-			source = "the customer (the lookup withholds it)"
-		}
-		out = append(out, privacy.FieldClass{
-			Path: f.Path(), Label: f.Label(), Category: cat, Sensitive: cat.Sensitive(),
-			Purposes: purposes, Source: source, Retention: retention,
-		})
-	}
-	for _, o := range outsideFields {
-		out = append(out, privacy.FieldClass{
-			Path: o.path, Label: o.label, Category: o.category, Sensitive: o.category.Sensitive(),
-			Purposes: purposes, Source: o.source, Retention: retention,
-		})
 	}
 	return out
 }
@@ -144,8 +72,8 @@ func Classification() []privacy.FieldClass {
 // company, processor, working for the grid companies in catalog: every personal field
 // classified, the purposes, the recipients, each grid company's retention period and the
 // measures the library takes. It holds no personal data; marshal it to JSON to file it.
-func RecordOfProcessing(ctx context.Context, catalog Catalog, processor string) (privacy.ProcessingRecord, error) {
-	companies, err := catalog.GridCompanies(ctx)
+func RecordOfProcessing(ctx context.Context, cat catalog.Catalog, processor string) (privacy.ProcessingRecord, error) {
+	companies, err := cat.GridCompanies(ctx)
 	if err != nil {
 		return privacy.ProcessingRecord{}, err
 	}
@@ -168,11 +96,11 @@ func RecordOfProcessing(ctx context.Context, catalog Catalog, processor string) 
 		},
 	}
 	for _, g := range companies {
-		rec.Recipients = append(rec.Recipients, g.Name)
-		if g.RetentionDays > 0 {
-			rec.Retention[g.ID] = fmt.Sprintf("%d days after the case is closed or cancelled", g.RetentionDays)
+		rec.Recipients = append(rec.Recipients, g.Name())
+		if g.RetentionDays() > 0 {
+			rec.Retention[g.ID()] = fmt.Sprintf("%d days after the case is closed or cancelled", g.RetentionDays())
 		} else {
-			rec.Retention[g.ID] = "no period configured: nothing is purged automatically"
+			rec.Retention[g.ID()] = "no period configured: nothing is purged automatically"
 		}
 	}
 	return rec, nil

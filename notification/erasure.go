@@ -30,82 +30,116 @@ type Tombstone struct {
 	Fields []string      `json:"fields"` // JSON paths of the erased fields
 }
 
-// Tombstones returns a copy of the case's erasure records.
-func (c *Case) Tombstones() []Tombstone { return cloneTombstones(c.tombstones) }
+// erased reports whether field path was erased.
+func (st *state) erased(path string) bool {
+	return slices.ContainsFunc(st.s.Tombstones, func(t Tombstone) bool { return slices.Contains(t.Fields, path) })
+}
 
-func cloneTombstones(ts []Tombstone) []Tombstone {
-	out := slices.Clone(ts)
-	for i := range out {
-		out[i].Fields = slices.Clone(out[i].Fields)
+// holds reports which of the case's parties carry personal identity number pn, as a private
+// person or as a sole trader whose organisation number it is.
+func (st *state) holds(pn privacy.PersonalIdentityNumber) []Section {
+	if pn.IsZero() {
+		return nil
+	}
+	var out []Section
+	for _, sec := range []Section{SectionOwner, SectionPayer} {
+		p := sec.party(&st.s.Form)
+		if p.PersonalNumber == pn || (p.OrganisationNumber.IsPersonal() && p.OrganisationNumber.Reveal() == pn.Reveal()[2:]) {
+			out = append(out, sec)
+		}
 	}
 	return out
 }
 
-// erased reports whether field path was erased and is still empty.
-func (c *Case) erased(path string) bool {
-	for _, t := range c.tombstones {
-		if slices.Contains(t.Fields, path) {
+// PersonTokens returns the keyed tokens of the identity numbers the case's parties carry — a
+// private person's personal identity number, a sole trader's organisation number — for a
+// store's person index ([PersonFinder]); [PersonTokens] gives the tokens to look a person up
+// by. A nil tokenizer gives none.
+func (s *Snapshot) PersonTokens(t *privacy.Tokenizer) []privacy.Token {
+	var out []privacy.Token
+	for _, p := range []*facility.Party{&s.Owner, &s.Payer} {
+		if !p.PersonalNumber.IsZero() {
+			out = appendToken(out, t.PersonalIdentityNumber(p.PersonalNumber))
+		}
+		if p.OrganisationNumber.IsPersonal() {
+			out = appendToken(out, t.OrganisationNumber(p.OrganisationNumber))
+		}
+	}
+	return out
+}
+
+// PersonTokens returns the tokens under which a store's person index finds the person with
+// personal identity number pn: as a private person and as a sole trader, whose organisation
+// number is the personal identity number's last ten digits.
+func PersonTokens(t *privacy.Tokenizer, pn privacy.PersonalIdentityNumber) []privacy.Token {
+	if pn.IsZero() {
+		return nil
+	}
+	out := appendToken(nil, t.PersonalIdentityNumber(pn))
+	if org, err := privacy.ParseOrganisationNumber(pn.Reveal()[2:]); err == nil && org.IsPersonal() {
+		out = appendToken(out, t.OrganisationNumber(org))
+	}
+	return out
+}
+
+// appendToken appends t unless it is zero or already there.
+func appendToken(ts []privacy.Token, t privacy.Token) []privacy.Token {
+	if t.IsZero() || slices.Contains(ts, t) {
+		return ts
+	}
+	return append(ts, t)
+}
+
+// erasePersonal empties the personal values selected, records a tombstone and returns the
+// paths erased; values already empty are not listed. select returns the path to record for a
+// value, or "" to leave it. Erasure is allowed in every status: the right to erasure does not
+// wait for a case to be editable.
+func (st *state) erasePersonal(sel func(p *personalField, path string, v value) string, reason ErasureReason, by privacy.Actor, at time.Time) []string {
+	var erased []string
+	st.s.walk(func(p *personalField, path string, v value) bool {
+		if v.isZero() {
 			return true
 		}
-	}
-	return false
-}
-
-// PartySection names one of the case's two parties.
-type PartySection string
-
-// The party sections of a case.
-const (
-	OwnerSection PartySection = "owner"
-	PayerSection PartySection = "payer"
-)
-
-// holds reports which of the case's parties carry personal identity number pn.
-func (c *Case) holds(pn privacy.PersonalIdentityNumber) []PartySection {
-	var out []PartySection
-	match := func(p facility.Party) bool {
-		return !pn.IsZero() && (p.PersonalNumber == pn ||
-			(p.OrganisationNumber.IsPersonal() && p.OrganisationNumber.Reveal() == pn.Reveal()[2:]))
-	}
-	if match(c.form.Owner) {
-		out = append(out, OwnerSection)
-	}
-	if match(c.form.Payer) {
-		out = append(out, PayerSection)
-	}
-	return out
-}
-
-// erasePersonal empties every personal field listed, records a tombstone and returns the
-// paths erased; fields already empty are not listed. Erasure is allowed in every status: the
-// right to erasure does not wait for a case to be editable.
-func (c *Case) erasePersonal(fields []merge.Field, extra func() []string, reason ErasureReason, by privacy.Actor, at time.Time) []string {
-	var erased []string
-	for _, f := range fields {
-		if f.Filled(&c.form) && IsPersonal(f) {
-			f.Clear(&c.form)
-			c.provenance.sources[f] = SourceNone
-			erased = append(erased, f.Path())
+		rec := sel(p, path, v)
+		if rec == "" {
+			return true
 		}
-	}
-	if extra != nil {
-		erased = append(erased, extra()...)
-	}
+		v.clear()
+		if p.form != noFormField {
+			st.s.Sources[p.form] = SourceNone
+		}
+		if !slices.Contains(erased, rec) {
+			erased = append(erased, rec)
+		}
+		return true
+	})
 	if len(erased) > 0 {
-		c.tombstones = append(c.tombstones, Tombstone{At: at.UTC(), By: actorID(by), Reason: reason, Fields: erased})
+		st.s.Tombstones = append(st.s.Tombstones, Tombstone{At: at.UTC(), By: actorID(by), Reason: reason, Fields: erased})
 	}
 	return erased
 }
 
-// partyFields returns the form fields of a party section.
-func partyFields(s PartySection) []merge.Field {
-	first, last := merge.OwnerKind, merge.OwnerInvoiceReference
-	if s == PayerSection {
-		first, last = merge.PayerKind, merge.PayerInvoiceReference
-	}
-	var out []merge.Field
-	for f := first; f <= last; f++ {
-		out = append(out, f)
-	}
-	return out
+// eraseRequested erases the person of sections (art. 17): every personal field of their
+// party sections and every free text that mentions them, by element ("notes.3.text").
+func (st *state) eraseRequested(sections []Section, m mentions, by privacy.Actor, at time.Time) []string {
+	return st.erasePersonal(func(p *personalField, path string, v value) string {
+		switch {
+		case p.form != noFormField && slices.ContainsFunc(sections, func(s Section) bool { return inSection(s, p) }):
+			return path
+		case p.form == noFormField && p.freeText() && m.in(v.reveal()):
+			return path
+		}
+		return ""
+	}, ErasedOnRequest, by, at)
+}
+
+// eraseAll erases every personal value of the case (retention): the form's personal fields
+// and every personal field outside it, a list field by its field's path ("notes.text").
+func (st *state) eraseAll(by privacy.Actor, at time.Time) []string {
+	return st.erasePersonal(func(p *personalField, _ string, _ value) string { return p.path }, ErasedByRetention, by, at)
+}
+
+// inSection reports whether the form field of p belongs to section s.
+func inSection(s Section, p *personalField) bool {
+	return p.form >= s.base() && p.form <= s.base()+merge.OwnerInvoiceReference-merge.OwnerKind
 }

@@ -3,31 +3,39 @@ package notification
 import (
 	"errors"
 	"fmt"
+
+	"github.com/gridnotify/gridnotify/validate"
 )
 
-// Sentinel errors, matched with errors.Is. Errors that carry detail wrap one of these.
+// message is a sentinel error with its Swedish text: every error of the package that a
+// person may read says what happened in English (Error) and Swedish (Swedish).
+type message struct{ en, sv string }
+
+func (m *message) Error() string   { return m.en }
+func (m *message) Swedish() string { return m.sv }
+
+// Sentinel errors, matched with errors.Is. Errors that carry detail wrap one of these or
+// match them through an Is method. Each has a Swedish() text.
 var (
-	// ErrNotFound: no case with that ID.
-	ErrNotFound = errors.New("notification: case not found")
+	// ErrNotFound: no case with that ID, or none the actor may see.
+	ErrNotFound error = &message{"notification: case not found", "Ärendet finns inte."}
 	// ErrConflict: the case changed since the version the caller had; reload and retry.
-	ErrConflict = errors.New("notification: the case was changed by someone else")
-	// ErrExists: a case with that ID is already stored.
-	ErrExists = errors.New("notification: a case with that ID already exists")
+	ErrConflict error = &message{"notification: the case was changed by someone else; reload it",
+		"Ärendet har ändrats av någon annan; läs in det igen."}
+	// ErrExists: a case with that ID is already stored (and was created with another request).
+	ErrExists error = &message{"notification: a case with that ID already exists", "Det finns redan ett ärende med det ID:t."}
 	// ErrInvalidTransition: the status does not allow the step; see [TransitionError].
-	ErrInvalidTransition = errors.New("notification: invalid status transition")
+	ErrInvalidTransition error = &message{"notification: invalid status transition", "Steget är inte tillåtet i ärendets status."}
 	// ErrNotEditable: the case cannot be edited in its status (only "Ej skickat" and
 	// "Returnerad för komplettering" allow it).
-	ErrNotEditable = errors.New("notification: the case cannot be edited in its status")
+	ErrNotEditable error = &message{"notification: the case cannot be edited in its status", "Ärendet kan inte ändras i sin status."}
 	// ErrNotDeletable: only a case that is "Ej skickat" can be deleted ("Ta bort").
-	ErrNotDeletable = errors.New("notification: only a case that is not sent can be deleted")
+	ErrNotDeletable error = &message{"notification: only a case that is not sent can be deleted",
+		"Bara ärenden som är \"Ej skickat\" kan tas bort."}
 	// ErrReasonRequired: rejecting or returning a case needs a reason.
-	ErrReasonRequired = errors.New("notification: a reason is required")
-	// ErrNotOffered: the grid company does not offer that combination; see [OfferError].
-	ErrNotOffered = errors.New("notification: not offered by the grid company")
-	// ErrInvalidArgument: a parameter is missing or malformed; the message says which.
-	ErrInvalidArgument = errors.New("notification: invalid argument")
-	// ErrForbidden: the actor's role does not allow the step.
-	ErrForbidden = errors.New("notification: not allowed for this actor")
+	ErrReasonRequired error = &message{"notification: a reason is required", "En motivering krävs."}
+	// ErrForbidden: the actor's role or side does not allow the step.
+	ErrForbidden error = &message{"notification: not allowed for this actor", "Du får inte göra detta."}
 )
 
 // TransitionError says which step was tried from which status, and to which status the step
@@ -38,17 +46,100 @@ type TransitionError struct {
 	To     Status // where the step leads from the statuses that allow it
 }
 
-// Error names the step and both states, in English and Swedish.
+// Error names the step and both states.
 func (e *TransitionError) Error() string {
-	return fmt.Sprintf("notification: cannot %s a case that is %s: the step leads to %s only from another status "+
-		"(%s: från %q till %q är inte tillåtet)",
-		e.Action, e.From, e.To, e.Action.Swedish(), e.From.Swedish(), e.To.Swedish())
+	return fmt.Sprintf("notification: cannot %s a case that is %s: the step leads to %s only from another status",
+		e.Action, e.From, e.To)
+}
+
+// Swedish names the step and both states in Swedish.
+func (e *TransitionError) Swedish() string {
+	return fmt.Sprintf("Det går inte att %s ett ärende som är %q: steget leder till %q bara från en annan status.",
+		e.Action.Swedish(), e.From.Swedish(), e.To.Swedish())
 }
 
 // Is makes errors.Is(err, ErrInvalidTransition) true.
 func (e *TransitionError) Is(target error) bool { return target == ErrInvalidTransition }
 
-// invalidArgument returns an error naming a parameter and why, matching [ErrInvalidArgument].
-func invalidArgument(param, why string) error {
-	return fmt.Errorf("%w: %s: %s", ErrInvalidArgument, param, why)
+// statusError is ErrNotEditable or ErrNotDeletable with the case's status.
+type statusError struct {
+	sentinel error
+	status   Status
+}
+
+func (e *statusError) Error() string {
+	return fmt.Sprintf("%v: the case is %s", e.sentinel, e.status)
+}
+
+func (e *statusError) Swedish() string {
+	return fmt.Sprintf("%s Status: %q.", e.sentinel.(*message).sv, e.status.Swedish())
+}
+
+func (e *statusError) Unwrap() error { return e.sentinel }
+
+// forbidden returns an error matching ErrForbidden that says why, in both languages.
+func forbidden(en, sv string) error { return &detailError{ErrForbidden, en, sv} }
+
+// detailError is a sentinel with a reason in both languages.
+type detailError struct {
+	sentinel error
+	en, sv   string
+}
+
+func (e *detailError) Error() string   { return e.sentinel.Error() + ": " + e.en }
+func (e *detailError) Swedish() string { return e.sentinel.(*message).sv + " " + e.sv }
+func (e *detailError) Unwrap() error   { return e.sentinel }
+
+// invalid returns a [validate.InvalidError] (matching [validate.ErrInvalid]) for one field:
+// its path, its Swedish label and what is wrong in English and Swedish. It never holds the
+// value.
+func invalid(path, en, sv string) error {
+	return &validate.InvalidError{Problems: []validate.Problem{problem(path, en, sv)}}
+}
+
+// problem is one malformed field.
+func problem(path, en, sv string) validate.Problem {
+	return validate.Problem{Path: path, Label: label(path), Code: validate.CodeFormat, English: en, Swedish: sv}
+}
+
+// invalidErr turns a parser's error for the field at path into a [validate.InvalidError].
+func invalidErr(path string, err error) error {
+	en, sv := err.Error(), "Ogiltigt värde."
+	var l interface{ Swedish() string }
+	if errors.As(err, &l) {
+		sv = l.Swedish()
+	}
+	return invalid(path, en, sv)
+}
+
+// labels are the Swedish labels of the paths outside validate's fields.
+var labels = map[string]string{
+	"id":                  "Ärende-ID",
+	"version":             "Version",
+	"edit":                "Ändring",
+	"note":                "Notering",
+	"reason":              "Motivering",
+	"conditions":          "Villkor",
+	"meterPlacementOther": "Annan mätarplacering",
+	"attachment.name":     "Bilagans namn",
+	"attachment.kind":     "Bilagans typ",
+	"attachment.size":     "Bilagans storlek",
+	"mode":                "Skriv över fält i anmälan?",
+	"gridCompany":         "Nätbolag",
+	"installationType":    "Installationstyp",
+	"jobType":             "Jobbtyp",
+	"area":                "Nätområde",
+	"fields":              "Fält",
+	"personalNumber":      "Personnr.",
+}
+
+// label returns the Swedish label of the field at path, or the path itself.
+func label(path string) string {
+	if f, ok := validate.FieldByPath(path); ok {
+		return f.Label()
+	}
+	if l, ok := labels[path]; ok {
+		return l
+	}
+	return path
 }

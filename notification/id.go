@@ -21,11 +21,11 @@ func NewID() ID {
 func ParseID(s string) (ID, error) {
 	hexPart, ok := strings.CutPrefix(s, "n-")
 	if !ok || len(hexPart) != 32 {
-		return "", invalidArgument("id", "not a case ID")
+		return "", invalid("id", "not a case ID", "inte ett ärende-ID")
 	}
 	for _, r := range hexPart {
 		if (r < '0' || r > '9') && (r < 'a' || r > 'f') { // lower case only, as NewID writes it
-			return "", invalidArgument("id", "not a case ID")
+			return "", invalid("id", "not a case ID", "inte ett ärende-ID")
 		}
 	}
 	return ID(s), nil

@@ -1,8 +1,6 @@
 package notification
 
 import (
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/gridnotify/gridnotify/merge"
@@ -14,7 +12,8 @@ import (
 // Swedish data protection act (dataskyddslagen 3 kap. 10 §) allows the number only when
 // clearly justified: here, when the grid company makes it mandatory, or when the customer
 // consented ([WithConsent]).
-var ErrNotJustified = errors.New("notification: a personal identity number needs a justification")
+var ErrNotJustified error = &message{"notification: a personal identity number needs a justification",
+	"Personnummer får bara anges när det är tydligt motiverat."}
 
 // Basis is why a case may hold a personal identity number.
 type Basis string
@@ -30,22 +29,18 @@ const (
 // Justification records why a party's personal identity number is held: which party, on
 // what basis, recorded by whom and when.
 type Justification struct {
-	Section PartySection `json:"section"` // whose number: owner or payer
+	Section Section   `json:"section"` // whose number: owner or payer
 	Basis   Basis        `json:"basis"`   // mandatory field or consent
 	By      string       `json:"by"`      // the actor's opaque ID
 	At      time.Time    `json:"at"`      // when it was recorded
 }
 
-// Justifications returns a copy of the recorded justifications, oldest first.
-func (c *Case) Justifications() []Justification {
-	return append([]Justification(nil), c.consents...)
-}
-
-// SaveOption adjusts [Service.Save].
+// SaveOption adjusts [Service.Save], [Service.CopyFromOwner], [Case.Edit] and
+// [Case.CopyFromOwner].
 type SaveOption func(*saveOptions)
 
 type saveOptions struct {
-	consent map[PartySection]bool
+	consent map[Section]bool
 }
 
 // collectOptions applies opts to a fresh set of options.
@@ -60,10 +55,10 @@ func collectOptions(opts []SaveOption) saveOptions {
 // WithConsent records that the customer of a party section consented to giving their
 // personal identity number; it justifies setting the number where the grid company does not
 // make it mandatory.
-func WithConsent(s PartySection) SaveOption {
+func WithConsent(s Section) SaveOption {
 	return func(o *saveOptions) {
 		if o.consent == nil {
-			o.consent = map[PartySection]bool{}
+			o.consent = map[Section]bool{}
 		}
 		o.consent[s] = true
 	}
@@ -72,25 +67,25 @@ func WithConsent(s PartySection) SaveOption {
 // justify records a justification for every party whose personal identity number the edit
 // set or changed — a sole trader's organisation number is one too — or fails with
 // ErrNotJustified naming the field.
-func (c *Case) justify(before *merge.Form, profile validate.Profile, opts saveOptions, by privacy.Actor, at time.Time) error {
+func (st *state) justify(before *merge.Form, profile validate.Profile, opts saveOptions, by privacy.Actor, at time.Time) error {
 	sections := []struct {
-		s        PartySection
+		s        Section
 		field    merge.Field
 		identity validate.Field
 		personal func(*merge.Form) bool
 	}{
-		{OwnerSection, merge.OwnerPersonalNumber, validate.OwnerIdentity,
+		{SectionOwner, merge.OwnerPersonalNumber, validate.OwnerIdentity,
 			func(f *merge.Form) bool { return !f.Owner.PersonalNumber.IsZero() }},
-		{OwnerSection, merge.OwnerOrganisationNumber, validate.OwnerIdentity,
+		{SectionOwner, merge.OwnerOrganisationNumber, validate.OwnerIdentity,
 			func(f *merge.Form) bool { return f.Owner.OrganisationNumber.IsPersonal() }},
-		{PayerSection, merge.PayerPersonalNumber, validate.PayerIdentity,
+		{SectionPayer, merge.PayerPersonalNumber, validate.PayerIdentity,
 			func(f *merge.Form) bool { return !f.Payer.PersonalNumber.IsZero() }},
-		{PayerSection, merge.PayerOrganisationNumber, validate.PayerIdentity,
+		{SectionPayer, merge.PayerOrganisationNumber, validate.PayerIdentity,
 			func(f *merge.Form) bool { return f.Payer.OrganisationNumber.IsPersonal() }},
 	}
 	var added []Justification
 	for _, x := range sections {
-		if !x.personal(&c.form) || x.field.Reveal(before) == x.field.Reveal(&c.form) {
+		if !x.personal(&st.s.Form) || x.field.Reveal(before) == x.field.Reveal(&st.s.Form) {
 			continue
 		}
 		j := Justification{Section: x.s, By: actorID(by), At: at.UTC()}
@@ -100,11 +95,12 @@ func (c *Case) justify(before *merge.Form, profile validate.Profile, opts saveOp
 		case opts.consent[x.s]:
 			j.Basis = BasisConsent
 		default:
-			return fmt.Errorf("%w: %s (%s): the grid company does not require it; record the customer's consent "+
-				"(personnummer får bara anges när det är tydligt motiverat)", ErrNotJustified, x.field.Path(), x.field.Label())
+			return &detailError{ErrNotJustified,
+				x.field.Path() + ": the grid company does not require it; record the customer's consent",
+				x.field.Label() + ": nätbolaget kräver det inte; registrera kundens samtycke."}
 		}
 		added = append(added, j)
 	}
-	c.consents = append(c.consents, added...)
+	st.s.Justifications = append(st.s.Justifications, added...)
 	return nil
 }

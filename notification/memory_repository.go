@@ -3,51 +3,91 @@ package notification
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
 	"slices"
 	"sync"
+
+	"github.com/google/btree"
 
 	"github.com/gridnotify/gridnotify/privacy"
 )
 
+// SnapshotCodec turns a snapshot into bytes and back. Package sealed's Codec, which seals
+// every personal value, is one; [WithCodec] makes a [MemoryRepository] keep its cases so.
+type SnapshotCodec interface {
+	// Encode writes s.
+	Encode(s Snapshot) ([]byte, error)
+	// Decode reads what Encode wrote.
+	Decode(data []byte) (Snapshot, error)
+}
+
 // MemoryRepository is the in-memory [Repository], the embedded default. It is safe for
 // concurrent use and keeps its own copies: mutating a case passed to it or returned by it
-// changes nothing stored. Get, Create, Update and Delete take constant time whatever the
-// number of cases; List scans every case, which suits a default and tests, not millions of
-// listings.
+// changes nothing stored.
 //
-// Configured with a [Codec] ([WithCodec]) it keeps every case as the codec's document, with
-// personal values sealed, as an encrypting store would, and indexes identity numbers by
-// keyed token only ([MemoryRepository.FindByToken]).
+// Get, Create, Update and Delete cost the same whatever the number of cases (a map, and
+// B-tree indexes in O(log n)); a listing page costs what its page costs, not what the store
+// holds: the installer's list and the grid company's inbox are indexed by company, and by
+// company and status, in listing order. It implements [PersonFinder] through an index of keyed
+// tokens ([WithTokenizer]; a random key by default), so it never holds an identity number as a
+// key.
+//
+// Configured with a codec ([WithCodec]) it keeps every case as the codec's document, as an
+// encrypting store would.
 type MemoryRepository struct {
-	codec *Codec
+	codec  SnapshotCodec
+	tokens *privacy.Tokenizer
 
 	mu      sync.RWMutex
 	entries map[ID]*memoryEntry
-	byToken map[privacy.Token]map[ID]struct{}
+	indexes map[indexKey]*btree.BTreeG[*memoryEntry]
+	persons map[privacy.Token]map[ID]struct{}
 }
 
-// memoryEntry is one stored case: a deep copy, or the codec's sealed document, plus the
-// columns List filters on.
+// memoryEntry is one stored case: a deep copy, or the codec's document, plus its listing
+// columns and person tokens. An entry is never changed once stored; an update replaces it.
 type memoryEntry struct {
 	c      *Case
 	doc    []byte
 	tokens []privacy.Token
-	meta   listing
+	meta   Listing
+}
+
+// indexKey names one listing index: every case (the zero key), an installer company's or a
+// grid company's, each also by status.
+type indexKey struct {
+	installer, gridCompany string
+	status                 Status
 }
 
 // MemoryOption configures a [MemoryRepository].
 type MemoryOption func(*MemoryRepository)
 
-// WithCodec makes the repository store sealed documents written by c.
-func WithCodec(c *Codec) MemoryOption {
+// WithCodec makes the repository store each case as the document c writes.
+func WithCodec(c SnapshotCodec) MemoryOption {
 	return func(r *MemoryRepository) { r.codec = c }
+}
+
+// WithTokenizer makes the person index use t's key (by default a random key of the
+// repository's own).
+func WithTokenizer(t *privacy.Tokenizer) MemoryOption {
+	return func(r *MemoryRepository) { r.tokens = t }
 }
 
 // NewMemoryRepository returns an empty repository.
 func NewMemoryRepository(opts ...MemoryOption) *MemoryRepository {
-	r := &MemoryRepository{entries: make(map[ID]*memoryEntry), byToken: make(map[privacy.Token]map[ID]struct{})}
+	r := &MemoryRepository{
+		entries: make(map[ID]*memoryEntry),
+		indexes: make(map[indexKey]*btree.BTreeG[*memoryEntry]),
+		persons: make(map[privacy.Token]map[ID]struct{}),
+	}
 	for _, o := range opts {
 		o(r)
+	}
+	if r.tokens == nil {
+		key := make([]byte, privacy.MinTokenKeySize)
+		_, _ = rand.Read(key) // crypto/rand.Read never fails on supported platforms
+		r.tokens, _ = privacy.NewTokenizer(key)
 	}
 	return r
 }
@@ -59,21 +99,21 @@ func (r *MemoryRepository) Len() int {
 	return len(r.entries)
 }
 
-// entryFor builds what is stored for c at version v, outside the lock.
+// entryFor builds what is stored for c at version v, outside the lock: the slow part.
 func (r *MemoryRepository) entryFor(c *Case, v int64) (*memoryEntry, error) {
-	stored := c.Clone()
-	stored.version = v
-	meta := c.listing()
-	meta.version = v
+	s := c.s.clone()
+	s.Version = v
+	e := &memoryEntry{meta: s.Listing(), tokens: s.PersonTokens(r.tokens)}
 	if r.codec == nil {
-		return &memoryEntry{c: stored, meta: meta}, nil
+		e.c = &Case{state{s}}
+		return e, nil
 	}
-	snap := stored.Snapshot()
-	doc, err := r.codec.Encode(snap)
+	doc, err := r.codec.Encode(s)
 	if err != nil {
 		return nil, err
 	}
-	return &memoryEntry{doc: doc, tokens: r.codec.Tokens(snap), meta: meta}, nil
+	e.doc = doc
+	return e, nil
 }
 
 // load returns a fresh copy of the entry's case.
@@ -107,11 +147,11 @@ func (r *MemoryRepository) Create(ctx context.Context, c *Case) (int64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	if c == nil || c.id == "" {
-		return 0, invalidArgument("case", "missing or without ID")
+	if c == nil || c.s.ID == "" {
+		return 0, invalid("case", "missing or without ID", "saknas eller saknar ID")
 	}
-	if c.version != 0 {
-		return 0, invalidArgument("case.version", "a new case has version 0")
+	if c.s.Version != 0 {
+		return 0, invalid("case.version", "a new case has version 0", "ett nytt ärende har version 0")
 	}
 	e, err := r.entryFor(c, 1)
 	if err != nil {
@@ -119,10 +159,10 @@ func (r *MemoryRepository) Create(ctx context.Context, c *Case) (int64, error) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, ok := r.entries[c.id]; ok {
+	if _, ok := r.entries[c.s.ID]; ok {
 		return 0, ErrExists
 	}
-	r.put(c.id, e)
+	r.put(e)
 	return 1, nil
 }
 
@@ -132,24 +172,24 @@ func (r *MemoryRepository) Update(ctx context.Context, c *Case) (int64, error) {
 		return 0, err
 	}
 	if c == nil {
-		return 0, invalidArgument("case", "missing")
+		return 0, invalid("case", "missing", "saknas")
 	}
-	e, err := r.entryFor(c, c.version+1) // outside the lock: copying and sealing are the slow part
+	e, err := r.entryFor(c, c.s.Version+1)
 	if err != nil {
 		return 0, err
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	old, ok := r.entries[c.id]
+	old, ok := r.entries[c.s.ID]
 	switch {
 	case !ok:
 		return 0, ErrNotFound
-	case old.meta.version != c.version:
+	case old.meta.Version != c.s.Version:
 		return 0, ErrConflict
 	}
-	r.unindex(c.id, old)
-	r.put(c.id, e)
-	return e.meta.version, nil
+	r.remove(old)
+	r.put(e)
+	return e.meta.Version, nil
 }
 
 // Delete removes the case with id if its stored version is version.
@@ -163,73 +203,101 @@ func (r *MemoryRepository) Delete(ctx context.Context, id ID, version int64) err
 	switch {
 	case !ok:
 		return ErrNotFound
-	case old.meta.version != version:
+	case old.meta.Version != version:
 		return ErrConflict
 	}
-	r.unindex(id, old)
-	delete(r.entries, id)
+	r.remove(old)
 	return nil
 }
 
-// put stores e under id and indexes its tokens; the caller holds the lock.
-func (r *MemoryRepository) put(id ID, e *memoryEntry) {
-	r.entries[id] = e
-	for _, t := range e.tokens {
-		if r.byToken[t] == nil {
-			r.byToken[t] = make(map[ID]struct{})
-		}
-		r.byToken[t][id] = struct{}{}
+// keysOf returns the listing indexes an entry belongs to.
+func keysOf(l Listing) [6]indexKey {
+	return [6]indexKey{
+		{},
+		{status: l.Status},
+		{installer: l.Installer},
+		{installer: l.Installer, status: l.Status},
+		{gridCompany: l.GridCompany},
+		{gridCompany: l.GridCompany, status: l.Status},
 	}
 }
 
-// unindex removes e's tokens for id; the caller holds the lock.
-func (r *MemoryRepository) unindex(id ID, e *memoryEntry) {
+// listingLess is the listing order: creation time, then ID.
+func listingLess(a, b *memoryEntry) bool {
+	return cmp.Or(a.meta.CreatedAt.Compare(b.meta.CreatedAt), cmp.Compare(a.meta.ID, b.meta.ID)) < 0
+}
+
+// put stores e and indexes it; the caller holds the lock.
+func (r *MemoryRepository) put(e *memoryEntry) {
+	r.entries[e.meta.ID] = e
+	for _, k := range keysOf(e.meta) {
+		t := r.indexes[k]
+		if t == nil {
+			t = btree.NewG(16, listingLess)
+			r.indexes[k] = t
+		}
+		t.ReplaceOrInsert(e)
+	}
 	for _, t := range e.tokens {
-		delete(r.byToken[t], id)
-		if len(r.byToken[t]) == 0 {
-			delete(r.byToken, t)
+		if r.persons[t] == nil {
+			r.persons[t] = make(map[ID]struct{})
+		}
+		r.persons[t][e.meta.ID] = struct{}{}
+	}
+}
+
+// remove drops e and its index entries; the caller holds the lock.
+func (r *MemoryRepository) remove(e *memoryEntry) {
+	delete(r.entries, e.meta.ID)
+	for _, k := range keysOf(e.meta) {
+		if t := r.indexes[k]; t != nil {
+			t.Delete(e)
+			if t.Len() == 0 {
+				delete(r.indexes, k)
+			}
+		}
+	}
+	for _, t := range e.tokens {
+		delete(r.persons[t], e.meta.ID)
+		if len(r.persons[t]) == 0 {
+			delete(r.persons, t)
 		}
 	}
 }
 
-// FindByToken returns the IDs of the cases holding the identity number whose keyed token is
-// t, sorted. Only a repository configured with a [Codec] indexes tokens; without one it
-// finds nothing.
-func (r *MemoryRepository) FindByToken(ctx context.Context, t privacy.Token) ([]ID, error) {
+// FindPerson returns the IDs of the cases holding the personal identity number pn (as a
+// private person or as a sole trader), sorted; see [PersonFinder].
+func (r *MemoryRepository) FindPerson(ctx context.Context, pn privacy.PersonalIdentityNumber) ([]ID, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	var ids []ID
-	for id := range r.byToken[t] {
-		ids = append(ids, id)
+	for _, t := range PersonTokens(r.tokens, pn) {
+		for id := range r.persons[t] {
+			ids = append(ids, id)
+		}
 	}
 	slices.Sort(ids)
-	return ids, nil
+	return slices.Compact(ids), nil
 }
 
-// List returns copies of the cases that match q, oldest first, a page at a time.
+// List returns copies of the cases that match q, oldest first, a page at a time. It reads
+// the narrowest index the query allows (the installer's or the grid company's, by status when
+// the query names statuses) from the cursor on, so a page costs the same among a thousand
+// cases as among a million.
 func (r *MemoryRepository) List(ctx context.Context, q Query) (Page, error) {
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
 	}
+	limit := q.PageSize()
 	r.mu.RLock()
-	var hits []*memoryEntry
-	for _, e := range r.entries {
-		if q.matches(e.meta) {
-			hits = append(hits, e)
-		}
-	}
+	hits := r.scan(q, limit+1)
 	r.mu.RUnlock()
-	slices.SortFunc(hits, func(a, b *memoryEntry) int {
-		return cmp.Or(a.meta.createdAt.Compare(b.meta.createdAt), cmp.Compare(a.meta.id, b.meta.id))
-	})
-	limit := q.limit()
 	var page Page
 	if len(hits) > limit {
-		last := hits[limit-1].meta
-		page.Next = Cursor{CreatedAt: last.createdAt, ID: last.id}
+		page.Next = CursorAfter(hits[limit-1].meta)
 		hits = hits[:limit]
 	}
 	page.Cases = make([]*Case, len(hits))
@@ -241,4 +309,52 @@ func (r *MemoryRepository) List(ctx context.Context, q Query) (Page, error) {
 		page.Cases[i] = c
 	}
 	return page, nil
+}
+
+// scan returns up to n entries that match q in listing order; the caller holds the lock.
+func (r *MemoryRepository) scan(q Query, n int) []*memoryEntry {
+	var base indexKey
+	switch {
+	case q.Installer != "":
+		base.installer = q.Installer
+	case q.GridCompany != "":
+		base.gridCompany = q.GridCompany
+	}
+	keys := []indexKey{base}
+	if len(q.Statuses) > 0 {
+		keys = keys[:0]
+		for _, s := range slices.Compact(slices.Sorted(slices.Values(q.Statuses))) {
+			k := base
+			k.status = s
+			keys = append(keys, k)
+		}
+	}
+	pivot := &memoryEntry{meta: Listing{CreatedAt: q.CreatedFrom}}
+	if !q.After.IsZero() && (q.After.CreatedAt().After(q.CreatedFrom) || q.After.CreatedAt().Equal(q.CreatedFrom)) {
+		pivot.meta = Listing{CreatedAt: q.After.CreatedAt(), ID: q.After.ID()}
+	}
+	var hits []*memoryEntry
+	for _, k := range keys {
+		t := r.indexes[k]
+		if t == nil {
+			continue
+		}
+		found := 0
+		t.AscendGreaterOrEqual(pivot, func(e *memoryEntry) bool {
+			if !q.CreatedBefore.IsZero() && !e.meta.CreatedAt.Before(q.CreatedBefore) {
+				return false
+			}
+			if q.Matches(e.meta) {
+				hits = append(hits, e)
+				found++
+			}
+			return found < n
+		})
+	}
+	if len(keys) > 1 {
+		slices.SortFunc(hits, func(a, b *memoryEntry) int {
+			return cmp.Or(a.meta.CreatedAt.Compare(b.meta.CreatedAt), cmp.Compare(a.meta.ID, b.meta.ID))
+		})
+	}
+	return hits[:min(len(hits), n)]
 }

@@ -4,11 +4,16 @@ import (
 	"context"
 	"slices"
 	"time"
+
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // Repository stores cases. Implementations must be safe for concurrent use and must never
 // share memory with callers: a case passed in or handed out is the caller's own copy.
 // Package notificationtest has a conformance suite every implementation should pass.
+//
+// A repository may offer more through optional interfaces, which the [Service] uses when
+// present: [PersonFinder] finds a person's cases by an index instead of a scan.
 type Repository interface {
 	// Get returns the case with id, or an error matching [ErrNotFound].
 	Get(ctx context.Context, id ID) (*Case, error)
@@ -27,16 +32,28 @@ type Repository interface {
 	List(ctx context.Context, q Query) (Page, error)
 }
 
+// PersonFinder is implemented by a [Repository] that indexes its cases by the identity
+// numbers of their parties, as keyed tokens ([Snapshot.PersonTokens]), never the numbers
+// themselves. The Service's data-subject requests ([Service.ExportPerson],
+// [Service.ErasePerson]) then read only the person's cases; without it they read the actor's
+// organisation's cases and look for the person in each.
+type PersonFinder interface {
+	// FindPerson returns the IDs of the cases whose owner or payer carries pn, as a private
+	// person or as a sole trader (the tokens of [PersonTokens]), in any order and without
+	// duplicates.
+	FindPerson(ctx context.Context, pn privacy.PersonalIdentityNumber) ([]ID, error)
+}
+
 // Query selects cases for [Repository.List]. Zero fields select everything.
 type Query struct {
-	GridCompany   string    // only this grid company's cases
-	Installer     string    // only cases handled by this installer company
-	SentOnly      bool      // only cases that have been sent to the grid company
-	Statuses      []Status  // only cases in one of these statuses
-	CreatedFrom   time.Time // created at or after
-	CreatedBefore time.Time // created before
-	Limit         int       // page size; 0 means DefaultPageSize, at most MaxPageSize
-	After         Cursor    // continue after this cursor (from Page.Next)
+	GridCompany   string    `json:"gridCompany,omitempty"`   // only this grid company's cases
+	Installer     string    `json:"installer,omitempty"`     // only cases handled by this installer company
+	SentOnly      bool      `json:"sentOnly,omitempty"`      // only cases that have been sent to the grid company
+	Statuses      []Status  `json:"statuses,omitempty"`      // only cases in one of these statuses
+	CreatedFrom   time.Time `json:"createdFrom,omitzero"`    // created at or after
+	CreatedBefore time.Time `json:"createdBefore,omitzero"`  // created before
+	Limit         int       `json:"limit,omitempty"`         // page size; 0 means DefaultPageSize, at most MaxPageSize
+	After         Cursor    `json:"after,omitzero"`          // continue after this cursor (from Page.Next)
 }
 
 // Page sizes.
@@ -45,23 +62,14 @@ const (
 	MaxPageSize     = 1000
 )
 
-// Cursor marks a position in a listing: the creation time and ID of the last case of a page.
-type Cursor struct {
-	CreatedAt time.Time // creation time of the page's last case
-	ID        ID        // ID of the page's last case
-}
-
-// IsZero reports whether the cursor is the start of the listing.
-func (c Cursor) IsZero() bool { return c.CreatedAt.IsZero() && c.ID == "" }
-
 // Page is one page of a listing; Next is zero on the last page.
 type Page struct {
-	Cases []*Case // the page's cases, the caller's own copies
-	Next  Cursor  // cursor for the next page; zero on the last
+	Cases []*Case `json:"cases"`          // the page's cases, the caller's own copies
+	Next  Cursor  `json:"next,omitzero"` // cursor for the next page; zero on the last
 }
 
-// limit returns the page size q asks for, within bounds.
-func (q Query) limit() int {
+// PageSize returns the page size q asks for, within bounds: what a repository returns at most.
+func (q Query) PageSize() int {
 	switch {
 	case q.Limit <= 0:
 		return DefaultPageSize
@@ -71,43 +79,17 @@ func (q Query) limit() int {
 	return q.Limit
 }
 
-// Matches reports whether c is selected by q, ignoring paging; repository implementations
-// may use it.
-func (q Query) Matches(c *Case) bool { return q.matches(c.listing()) }
-
-// listing is what a listing filters and sorts on: the columns a store keeps in clear.
-type listing struct {
-	id          ID
-	gridCompany string
-	installer   string
-	status      Status
-	sent        bool
-	createdAt   time.Time
-	version     int64
-}
-
-func (c *Case) listing() listing {
-	return listing{id: c.id, gridCompany: c.gridCompany, installer: c.handler.Organisation,
-		status: c.status, sent: c.wasSubmitted(), createdAt: c.createdAt, version: c.version}
-}
-
-func (q Query) matches(l listing) bool {
+// Matches reports whether a case with listing columns l is selected by q, the cursor
+// included; repository implementations may use it.
+func (q Query) Matches(l Listing) bool {
 	switch {
-	case q.GridCompany != "" && l.gridCompany != q.GridCompany,
-		q.Installer != "" && l.installer != q.Installer,
-		len(q.Statuses) > 0 && !slices.Contains(q.Statuses, l.status),
-		q.SentOnly && !l.sent,
-		!q.CreatedFrom.IsZero() && l.createdAt.Before(q.CreatedFrom),
-		!q.CreatedBefore.IsZero() && !l.createdAt.Before(q.CreatedBefore):
+	case q.GridCompany != "" && l.GridCompany != q.GridCompany,
+		q.Installer != "" && l.Installer != q.Installer,
+		len(q.Statuses) > 0 && !slices.Contains(q.Statuses, l.Status),
+		q.SentOnly && !l.Sent,
+		!q.CreatedFrom.IsZero() && l.CreatedAt.Before(q.CreatedFrom),
+		!q.CreatedBefore.IsZero() && !l.CreatedAt.Before(q.CreatedBefore):
 		return false
 	}
-	return q.After.IsZero() || cursorLess(q.After, l.createdAt, l.id)
-}
-
-// cursorLess reports whether (at, id) comes after cursor k in listing order.
-func cursorLess(k Cursor, at time.Time, id ID) bool {
-	if !at.Equal(k.CreatedAt) {
-		return at.After(k.CreatedAt)
-	}
-	return id > k.ID
+	return q.After.IsZero() || q.After.Before(l.CreatedAt, l.ID)
 }

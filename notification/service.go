@@ -7,29 +7,39 @@ import (
 	"time"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
 )
 
-// Service is the manual's steps as methods, over the [Repository], [Catalog] and
+// Service is the manual's steps as methods, over the [Repository], [catalog.Catalog] and
 // [facility.Lookup] ports. Every method takes the acting user from the context
 // ([privacy.WithActor]) and fails with [privacy.ErrNoActor] without one; every method that
 // changes a case is all-or-nothing: it works on its own copy and stores it only when every
 // check passed, so on any error the stored case is exactly as it was.
+//
+// Every step that changes a case takes the version the caller last saw and fails with
+// [ErrConflict] if the case has changed since, so nobody acts on a stale screen; only
+// [Service.AddNote] also accepts [AnyVersion].
 //
 // Build one with [NewService] or [NewDefaultService]; the zero Service has no ports and is not
 // usable.
 //
 // Errors common to every method on an existing case: [ErrNotFound] (also when the actor may
 // not see the case), [ErrForbidden] (the actor's side may not take the step), [ErrConflict]
-// (someone else changed the case meanwhile; reload and retry), and the context's error.
+// (someone else changed the case meanwhile; reload and retry), [validate.ErrInvalid] for a
+// malformed argument (naming it), and the context's error.
 type Service struct {
 	cases   Repository
-	catalog Catalog
+	catalog catalog.Catalog
 	lookup  facility.Lookup
 	policy  privacy.Policy
 	access  privacy.AccessLog
 	now     func() time.Time
 }
+
+// AnyVersion, given as the expected version, takes a step whatever the case's version is.
+// Only [Service.AddNote] accepts it: a note adds to a case and overwrites nothing.
+const AnyVersion int64 = -1
 
 // Option configures a [Service].
 type Option func(*Service)
@@ -51,37 +61,36 @@ func WithAccessLog(l privacy.AccessLog) Option {
 	return func(s *Service) { s.access = l }
 }
 
-// NewService returns a service over the given ports.
-func NewService(cases Repository, catalog Catalog, lookup facility.Lookup, opts ...Option) (*Service, error) {
-	if cases == nil || catalog == nil || lookup == nil {
-		return nil, invalidArgument("NewService", "repository, catalog and lookup are all required")
+// NewService returns a service over the given ports. Errors match [validate.ErrInvalid].
+func NewService(cases Repository, cat catalog.Catalog, lookup facility.Lookup, opts ...Option) (*Service, error) {
+	if cases == nil || cat == nil || lookup == nil {
+		return nil, invalid("NewService", "repository, catalog and lookup are all required",
+			"repository, katalog och uppslag krävs alla")
 	}
-	s := &Service{cases: cases, catalog: catalog, lookup: lookup, now: time.Now,
+	s := &Service{cases: cases, catalog: cat, lookup: lookup, now: time.Now,
 		policy: privacy.DefaultPolicy(), access: privacy.NewMemoryAccessLog()}
 	for _, o := range opts {
 		o(s)
 	}
 	if s.policy == nil || s.access == nil || s.now == nil {
-		return nil, invalidArgument("NewService", "policy, access log and clock must not be nil")
+		return nil, invalid("NewService", "policy, access log and clock must not be nil",
+			"policy, åtkomstlogg och klocka får inte vara nil")
 	}
 	return s, nil
 }
 
 // NewDefaultService returns a service on the embedded defaults: an empty [MemoryRepository],
-// the [ExampleCatalog] and the sample facilities of [facility.SampleRegistry].
+// the [catalog.ExampleCatalog] and the sample facilities of [facility.SampleRegistry].
 func NewDefaultService(opts ...Option) *Service {
-	s, _ := NewService(NewMemoryRepository(), ExampleCatalog(), facility.SampleRegistry(), opts...)
+	s, _ := NewService(NewMemoryRepository(), catalog.ExampleCatalog(), facility.SampleRegistry(), opts...)
 	return s // cannot fail: every port is given
 }
-
-// Repository returns the service's repository.
-func (s *Service) Repository() Repository { return s.cases }
 
 // AccessLog returns the access log the service records reveals in.
 func (s *Service) AccessLog() privacy.AccessLog { return s.access }
 
 // Catalog returns the service's catalog.
-func (s *Service) Catalog() Catalog { return s.catalog }
+func (s *Service) Catalog() catalog.Catalog { return s.catalog }
 
 // clock returns the current time in UTC.
 func (s *Service) clock() time.Time { return s.now().UTC() }
@@ -92,31 +101,64 @@ func (s *Service) load(ctx context.Context, a privacy.Actor, id ID) (*Case, erro
 	if err != nil {
 		return nil, err
 	}
-	if !visible(a, c) {
+	if !visible(a, &c.state) {
 		return nil, ErrNotFound // do not tell a stranger that the case exists
 	}
 	return c, nil
 }
 
-// change is the one way a case changes: load a copy, check the actor's side, apply fn, store
-// the copy with the version it was read at. expected, when not 0, is the version the caller
-// last saw; anything else is ErrConflict.
-func (s *Service) change(ctx context.Context, id ID, expected int64, side PartySide,
-	fn func(c *Case, a privacy.Actor, now time.Time) error) (*Case, error) {
+// checkVersion returns nil if expected is the case's version, or AnyVersion where allowed.
+func checkVersion(c *Case, expected int64, anyAllowed bool) error {
+	switch {
+	case expected == AnyVersion && anyAllowed:
+		return nil
+	case expected <= 0:
+		return invalid("version", "the version the caller last saw is required", "versionen du senast såg krävs")
+	case expected != c.s.Version:
+		return ErrConflict
+	}
+	return nil
+}
+
+// step is what a change needs to know besides its work: who may take it, from which version.
+type step struct {
+	id         ID
+	expected   int64
+	side       Side
+	anyVersion bool // AnyVersion is accepted
+	// stale, if set, is asked when the version is stale: a retried step that already happened
+	// answers true and the case is returned as it is.
+	stale func(c *Case) bool
+}
+
+// change is the one way a step changes a case: load a copy as the actor may see it, check
+// the actor's side and the expected version, apply fn and store the copy with optimistic
+// concurrency ([Service.apply]).
+func (s *Service) change(ctx context.Context, st step, fn func(c *Case, a privacy.Actor, now time.Time) error) (*Case, error) {
 	a, err := actorFrom(ctx)
 	if err != nil {
 		return nil, err
 	}
-	c, err := s.load(ctx, a, id)
+	c, err := s.load(ctx, a, st.id)
 	if err != nil {
 		return nil, err
 	}
-	if expected != 0 && c.version != expected {
-		return nil, ErrConflict
-	}
-	if err := authorize(a, c, side); err != nil {
+	if err := authorize(a, &c.state, st.side); err != nil {
 		return nil, err
 	}
+	if err := checkVersion(c, st.expected, st.anyVersion); err != nil {
+		if errors.Is(err, ErrConflict) && st.stale != nil && st.stale(c) {
+			return c, errAlready
+		}
+		return nil, err
+	}
+	return s.apply(ctx, c, a, fn)
+}
+
+// apply runs fn on c, the caller's private copy of a stored case, and stores the result if
+// fn succeeded, from the version c was read at. Every change of a stored case — the steps,
+// erasure, purge — ends here.
+func (s *Service) apply(ctx context.Context, c *Case, a privacy.Actor, fn func(c *Case, a privacy.Actor, now time.Time) error) (*Case, error) {
 	now := s.clock()
 	if err := fn(c, a, now); err != nil {
 		if errors.Is(err, errUnchanged) {
@@ -124,14 +166,21 @@ func (s *Service) change(ctx context.Context, id ID, expected int64, side PartyS
 		}
 		return nil, err
 	}
-	c.updatedAt = now
+	c.s.UpdatedAt = now
 	v, err := s.cases.Update(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	c.version = v
+	c.s.Version = v
 	return c, nil
 }
+
+// errUnchanged tells apply that fn changed nothing and nothing is to be stored; errAlready
+// tells a step that it had already happened (a retry).
+var (
+	errUnchanged = errors.New("notification: unchanged")
+	errAlready   = errors.New("notification: already done")
+)
 
 // Get returns the case with id, if the actor may see it. Errors: [ErrNotFound] (also for a
 // case the actor may not see), [privacy.ErrNoActor], the context's error.
@@ -167,12 +216,11 @@ func (s *Service) List(ctx context.Context, q Query) (Page, error) {
 	}
 	// Defence in depth: a repository that ignored a filter must still not widen what the
 	// actor sees.
-	page.Cases = slices.DeleteFunc(page.Cases, func(c *Case) bool { return !visible(a, c) })
+	page.Cases = slices.DeleteFunc(page.Cases, func(c *Case) bool { return !visible(a, &c.state) })
 	return page, nil
 }
 
-// errUnchanged tells change that fn changed nothing and nothing is to be stored.
-var errUnchanged = errors.New("notification: unchanged")
-
-// isNotFound reports whether err says a facility lookup found nothing.
-func isNotFound(err error) bool { return errors.Is(err, facility.ErrNotFound) }
+// gridCompany returns the case's grid company from the catalog.
+func (s *Service) gridCompany(ctx context.Context, c *Case) (*catalog.GridCompany, error) {
+	return s.catalog.GridCompany(ctx, c.s.GridCompany)
+}

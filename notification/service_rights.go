@@ -2,10 +2,9 @@ package notification
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"time"
 
-	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/privacy"
 )
 
@@ -33,7 +32,7 @@ type CaseExport struct {
 
 // SectionExport is the person's party section in a case: owner or payer.
 type SectionExport struct {
-	Section PartySection    `json:"section"` // owner or payer
+	Section Section         `json:"section"` // owner or payer
 	Fields  []ExportedField `json:"fields"`  // the section's filled fields, in clear
 }
 
@@ -46,25 +45,22 @@ type ExportedField struct {
 }
 
 // ExportPerson collects everything held about the person with personal identity number pn
-// (also as a sole trader's organisation number) in the cases the actor's organisation may
-// see: their party fields with sources, the case's recipients, and the free texts that
-// mention them. Each case read is a reveal for [privacy.PurposeDataSubjectRequest], checked by the
-// policy and logged. Errors: [privacy.ErrDenied] if the policy refuses any case,
-// [ErrInvalidArgument] for a zero pn.
+// (also as a sole trader's organisation number) in the cases the actor's organisation holds:
+// their party fields with sources, the case's recipients, and the free texts that mention
+// them. Each case read is a reveal for [privacy.PurposeDataSubjectRequest], checked by the
+// policy and logged. It reads only the person's cases when the repository is a
+// [PersonFinder], and otherwise only the actor's organisation's. Errors: [privacy.ErrDenied]
+// if the policy refuses any case, [validate.ErrInvalid] for a zero pn.
 func (s *Service) ExportPerson(ctx context.Context, pn privacy.PersonalIdentityNumber) (PersonExport, error) {
 	a, err := actorFrom(ctx)
 	if err != nil {
 		return PersonExport{}, err
 	}
 	if pn.IsZero() {
-		return PersonExport{}, invalidArgument("personalNumber", "missing")
+		return PersonExport{}, invalid("personalNumber", "missing", "saknas")
 	}
 	out := PersonExport{ExportedAt: s.clock(), Cases: []CaseExport{}}
-	err = s.eachOwnCase(ctx, a, Query{}, func(c *Case) error {
-		sections := c.holds(pn)
-		if len(sections) == 0 {
-			return nil
-		}
+	err = s.eachCaseOf(ctx, a, pn, func(c *Case, sections []Section) error {
 		if err := s.decide(ctx, a, c, sectionPaths(sections), privacy.PurposeDataSubjectRequest); err != nil {
 			return err
 		}
@@ -80,16 +76,16 @@ func (s *Service) ExportPerson(ctx context.Context, pn privacy.PersonalIdentityN
 }
 
 // export builds a case's part of a person's export.
-func (c *Case) export(sections []PartySection) CaseExport {
+func (st *state) export(sections []Section) CaseExport {
 	ce := CaseExport{
-		CaseID: c.id, GridCompany: c.gridCompany, Status: c.status, CreatedAt: c.createdAt,
-		Recipients: c.provenance.Recipients(), Justifications: c.Justifications(),
+		CaseID: st.s.ID, GridCompany: st.s.GridCompany, Status: st.s.Status, CreatedAt: st.s.CreatedAt,
+		Recipients: st.Recipients(), Justifications: st.Justifications(),
 	}
-	for _, s := range sections {
-		se := SectionExport{Section: s}
-		for _, f := range partyFields(s) {
-			if v := f.Reveal(&c.form); v != "" {
-				se.Fields = append(se.Fields, ExportedField{Path: f.Path(), Label: f.Label(), Value: v, Source: c.provenance.Source(f)})
+	for _, sec := range sections {
+		se := SectionExport{Section: sec}
+		for _, f := range sec.fields() {
+			if v := f.Reveal(&st.s.Form); v != "" {
+				se.Fields = append(se.Fields, ExportedField{Path: f.Path(), Label: f.Label(), Value: v, Source: st.s.Sources.Of(f)})
 			}
 		}
 		ce.Sections = append(ce.Sections, se)
@@ -109,42 +105,35 @@ type ErasureResult struct {
 // every free text that mentions them (by name, street, e-mail, identity or phone number) —
 // the work description, the notes, the history's reasons and the attachments' names —
 // whatever the case's status; a [Tombstone] without personal data records what was erased;
-// the status history's rows stay, only a reason naming the person is emptied. Each case is checked by the policy for
-// [privacy.PurposeDataSubjectRequest] and logged, then updated on its own with optimistic
-// concurrency: on an error, cases already done stay erased and the result lists them.
+// the status history's rows stay, only a reason naming the person is emptied. Each case is
+// checked by the policy for [privacy.PurposeDataSubjectRequest] and logged, then updated on
+// its own with optimistic concurrency: on an error, cases already done stay erased and the
+// result lists them. It finds the cases as [Service.ExportPerson] does.
 func (s *Service) ErasePerson(ctx context.Context, pn privacy.PersonalIdentityNumber) (ErasureResult, error) {
 	a, err := actorFrom(ctx)
 	if err != nil {
 		return ErasureResult{}, err
 	}
 	if pn.IsZero() {
-		return ErasureResult{}, invalidArgument("personalNumber", "missing")
+		return ErasureResult{}, invalid("personalNumber", "missing", "saknas")
 	}
 	var res ErasureResult
-	err = s.eachOwnCase(ctx, a, Query{}, func(c *Case) error {
-		sections := c.holds(pn)
-		if len(sections) == 0 {
-			return nil
-		}
+	err = s.eachCaseOf(ctx, a, pn, func(c *Case, sections []Section) error {
 		if err := s.decide(ctx, a, c, sectionPaths(sections), privacy.PurposeDataSubjectRequest); err != nil {
 			return err
 		}
-		var fields []merge.Field
-		for _, sec := range sections {
-			fields = append(fields, partyFields(sec)...)
-		}
 		named := c.mentionsOf(sections)
-		return s.erase(ctx, c, &res, func(c *Case, now time.Time) []string {
-			return c.erasePersonal(fields, func() []string { return c.eraseMentions(named) }, ErasedOnRequest, a, now)
+		return s.erase(ctx, c, a, &res, func(c *Case, now time.Time) []string {
+			return c.eraseRequested(sections, named, a, now)
 		})
 	})
 	return res, err
 }
 
 // Purge erases the personal data of the actor's organisation's closed and cancelled cases
-// whose grid company's retention period ([GridCompany.RetentionDays]) has run out since their
-// last change: both parties, the installation address and property designation, and every
-// personal field outside the form (see [Classification]): the work description, the
+// whose grid company's retention period ([catalog.GridCompany.RetentionDays]) has run out since
+// their last change: both parties, the installation address and property designation, and
+// every personal field outside the form (see [Classification]): the work description, the
 // installer's organisation number and contact details, and the texts of the notes, the
 // history's reasons and the attachments' names, whose rows stay. Only data-protection staff
 // may purge.
@@ -154,7 +143,7 @@ func (s *Service) Purge(ctx context.Context) (ErasureResult, error) {
 		return ErasureResult{}, err
 	}
 	if !a.HasRole(privacy.RoleDataProtection) {
-		return ErasureResult{}, fmt.Errorf("%w: purging needs the data-protection role", ErrForbidden)
+		return ErasureResult{}, forbidden("purging needs the data-protection role", "Rensning kräver dataskyddsrollen.")
 	}
 	companies, err := s.catalog.GridCompanies(ctx)
 	if err != nil {
@@ -163,18 +152,16 @@ func (s *Service) Purge(ctx context.Context) (ErasureResult, error) {
 	now := s.clock()
 	var res ErasureResult
 	for _, g := range companies {
-		if g.RetentionDays == 0 {
+		if g.RetentionDays() == 0 {
 			continue
 		}
-		cutoff := now.AddDate(0, 0, -g.RetentionDays)
-		q := Query{GridCompany: g.ID, Statuses: []Status{Closed, Cancelled}}
+		cutoff := now.AddDate(0, 0, -g.RetentionDays())
+		q := Query{GridCompany: g.ID(), Statuses: []Status{Closed, Cancelled}}
 		err := s.eachOwnCase(ctx, a, q, func(c *Case) error {
-			if !c.updatedAt.Before(cutoff) {
+			if !c.s.UpdatedAt.Before(cutoff) {
 				return nil
 			}
-			return s.erase(ctx, c, &res, func(c *Case, now time.Time) []string {
-				return c.erasePersonal(allPersonalFields(), c.eraseExtras, ErasedByRetention, a, now)
-			})
+			return s.erase(ctx, c, a, &res, func(c *Case, now time.Time) []string { return c.eraseAll(a, now) })
 		})
 		if err != nil {
 			return res, err
@@ -193,10 +180,11 @@ func (s *Service) DeleteGridCompanyData(ctx context.Context, gridCompany string)
 		return nil, err
 	}
 	if !a.HasRole(privacy.RoleDataProtection) {
-		return nil, fmt.Errorf("%w: deleting a grid company's data needs the data-protection role", ErrForbidden)
+		return nil, forbidden("deleting a grid company's data needs the data-protection role",
+			"Att radera ett nätbolags uppgifter kräver dataskyddsrollen.")
 	}
 	if gridCompany == "" {
-		return nil, invalidArgument("gridCompany", "missing")
+		return nil, invalid("gridCompany", "missing", "saknas")
 	}
 	var victims []*Case
 	err = s.eachOwnCase(ctx, a, Query{GridCompany: gridCompany}, func(c *Case) error {
@@ -208,96 +196,117 @@ func (s *Service) DeleteGridCompanyData(ctx context.Context, gridCompany string)
 	}
 	var deleted []ID
 	for _, c := range victims {
-		if err := s.cases.Delete(ctx, c.id, c.version); err != nil {
+		if err := s.cases.Delete(ctx, c.s.ID, c.s.Version); err != nil {
 			return deleted, err
 		}
-		deleted = append(deleted, c.id)
+		deleted = append(deleted, c.s.ID)
 	}
 	return deleted, nil
 }
 
-// erase applies an erasure to c and stores it; it records the case in res if anything was
-// erased.
-func (s *Service) erase(ctx context.Context, c *Case, res *ErasureResult, do func(*Case, time.Time) []string) error {
-	now := s.clock()
-	erased := do(c, now)
-	if len(erased) == 0 {
+// erase applies an erasure to c through the one path a stored case changes
+// ([Service.apply]); it records the case in res if anything was erased.
+func (s *Service) erase(ctx context.Context, c *Case, a privacy.Actor, res *ErasureResult, do func(*Case, time.Time) []string) error {
+	var erased []string
+	_, err := s.apply(ctx, c, a, func(c *Case, _ privacy.Actor, now time.Time) error {
+		if erased = do(c, now); len(erased) == 0 {
+			return errUnchanged
+		}
 		return nil
-	}
-	c.updatedAt = now
-	if _, err := s.cases.Update(ctx, c); err != nil {
+	})
+	if err != nil {
 		return err
 	}
-	res.Cases = append(res.Cases, c.id)
-	res.Fields += len(erased)
+	if len(erased) > 0 {
+		res.Cases = append(res.Cases, c.s.ID)
+		res.Fields += len(erased)
+	}
 	return nil
 }
 
-// eachOwnCase calls fn for every case of the actor's organisation (as installer company or,
-// for sent cases, as grid company) that q selects, a page at a time. The cases are the
-// caller's own copies.
-func (s *Service) eachOwnCase(ctx context.Context, a privacy.Actor, q Query, fn func(*Case) error) error {
-	q.Limit = MaxPageSize
-	for {
-		page, err := s.cases.List(ctx, q)
+// eachCaseOf calls fn for every case of the actor's organisation that carries pn, with the
+// sections that carry it. It asks the repository's person index when there is one
+// ([PersonFinder]), and otherwise reads the organisation's own cases only.
+func (s *Service) eachCaseOf(ctx context.Context, a privacy.Actor, pn privacy.PersonalIdentityNumber, fn func(*Case, []Section) error) error {
+	visit := func(c *Case) error {
+		if !ownedBy(a, &c.state) {
+			return nil
+		}
+		if sections := c.holds(pn); len(sections) > 0 {
+			return fn(c, sections)
+		}
+		return nil
+	}
+	if finder, ok := s.cases.(PersonFinder); ok {
+		ids, err := finder.FindPerson(ctx, pn)
 		if err != nil {
 			return err
 		}
-		for _, c := range page.Cases {
-			if !ownedBy(a, c) {
-				continue
+		for _, id := range ids {
+			c, err := s.cases.Get(ctx, id)
+			if errors.Is(err, ErrNotFound) {
+				continue // deleted since the index was read
 			}
-			if err := fn(c); err != nil {
+			if err != nil {
+				return err
+			}
+			if err := visit(c); err != nil {
 				return err
 			}
 		}
-		if page.Next.IsZero() {
-			return nil
-		}
-		q.After = page.Next
+		return nil
 	}
+	return s.eachOwnCase(ctx, a, Query{}, visit)
 }
 
-// ownedBy reports whether the case belongs to the actor's organisation.
-func ownedBy(a privacy.Actor, c *Case) bool {
-	return a.Organisation != "" && (a.Organisation == c.handler.Organisation ||
-		(a.Organisation == c.gridCompany && c.wasSubmitted()))
+// eachOwnCase calls fn for every case of the actor's organisation that q selects — the cases
+// it handles as installer company and those sent to it as grid company — a page at a time,
+// reading those cases only. The cases are the caller's own copies.
+func (s *Service) eachOwnCase(ctx context.Context, a privacy.Actor, q Query, fn func(*Case) error) error {
+	if a.Organisation == "" {
+		return nil
+	}
+	asInstaller := q
+	asInstaller.Installer = a.Organisation
+	queries := []Query{asInstaller}
+	if q.GridCompany == "" || q.GridCompany == a.Organisation {
+		asGrid := q
+		asGrid.GridCompany, asGrid.SentOnly = a.Organisation, true
+		queries = append(queries, asGrid)
+	}
+	for i, q := range queries {
+		q.Limit = MaxPageSize
+		for {
+			page, err := s.cases.List(ctx, q)
+			if err != nil {
+				return err
+			}
+			for _, c := range page.Cases {
+				if !ownedBy(a, &c.state) || (i > 0 && c.s.Handler.Organisation == a.Organisation) {
+					continue // not the organisation's, or visited as the installer company's
+				}
+				if err := fn(c); err != nil {
+					return err
+				}
+			}
+			if page.Next.IsZero() {
+				break
+			}
+			q.After = page.Next
+		}
+	}
+	return nil
 }
 
 // sectionPaths returns the personal field paths of the sections.
-func sectionPaths(sections []PartySection) []string {
+func sectionPaths(sections []Section) []string {
 	var paths []string
-	for _, s := range sections {
-		for _, f := range partyFields(s) {
+	for _, sec := range sections {
+		for _, f := range sec.fields() {
 			if IsPersonal(f) {
 				paths = append(paths, f.Path())
 			}
 		}
 	}
 	return paths
-}
-
-// allPersonalFields returns every personal field of the form.
-func allPersonalFields() []merge.Field {
-	var out []merge.Field
-	for _, f := range merge.Fields() {
-		if IsPersonal(f) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// eraseExtras empties the personal data outside the form, every field of [outsideFields]:
-// the work description, the installer's organisation number and contact details, and the
-// texts of the notes, the history's reasons and the attachments' names (the rows stay); it
-// returns the paths erased.
-func (c *Case) eraseExtras() []string {
-	var erased []string
-	for _, o := range outsideFields {
-		if o.erase(c) {
-			erased = append(erased, o.path)
-		}
-	}
-	return erased
 }

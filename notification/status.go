@@ -8,8 +8,8 @@ type Status uint8
 // The statuses, with the grid company's Swedish names.
 const (
 	StatusNone Status = iota // not a status; a case never has it
-	// Draft is "Ej skickat": the installer's, invisible to the grid company.
-	Draft
+	// NotSent is "Ej skickat": the installer's, invisible to the grid company.
+	NotSent
 	// AwaitingApproval is "För godkännande": sent, the grid company is to decide.
 	AwaitingApproval
 	// Approved is "Godkänd": the installation consent (installationsmedgivande), possibly with
@@ -32,7 +32,7 @@ const (
 
 var statusNames = [statusEnd]struct{ code, sv, en string }{
 	StatusNone:       {"", "", "none"},
-	Draft:            {"draft", "Ej skickat", "not sent"},
+	NotSent:          {"not-sent", "Ej skickat", "not sent"},
 	AwaitingApproval: {"awaiting-approval", "För godkännande", "awaiting approval"},
 	Approved:         {"approved", "Godkänd", "approved"},
 	Rejected:         {"rejected", "Ej godkänd", "rejected"},
@@ -44,7 +44,7 @@ var statusNames = [statusEnd]struct{ code, sv, en string }{
 
 // Statuses returns every status in lifecycle order.
 func Statuses() []Status {
-	return []Status{Draft, AwaitingApproval, Approved, Rejected, Returned, Completed, Closed, Cancelled}
+	return []Status{NotSent, AwaitingApproval, Approved, Rejected, Returned, Completed, Closed, Cancelled}
 }
 
 // Valid reports whether s is a status.
@@ -76,27 +76,27 @@ func (s Status) Code() string {
 
 // ParseStatus returns the status with the given [Status.Code].
 func ParseStatus(code string) (Status, error) {
-	for s := Draft; s < statusEnd; s++ {
+	for s := NotSent; s < statusEnd; s++ {
 		if statusNames[s].code == code {
 			return s, nil
 		}
 	}
-	return StatusNone, invalidArgument("status", "unknown status code")
+	return StatusNone, invalid("status", "unknown status code", "okänd statuskod")
 }
 
 // Final reports whether no step leads out of s: rejected, closed and cancelled cases.
 func (s Status) Final() bool { return s == Rejected || s == Closed || s == Cancelled }
 
 // Editable reports whether the installer may change a case in status s.
-func (s Status) Editable() bool { return s == Draft || s == Returned }
+func (s Status) Editable() bool { return s == NotSent || s == Returned }
 
 // Deletable reports whether a case in status s may be deleted ("Ta bort").
-func (s Status) Deletable() bool { return s == Draft }
+func (s Status) Deletable() bool { return s == NotSent }
 
 // MarshalText writes the status code; the zero Status writes "".
 func (s Status) MarshalText() ([]byte, error) {
 	if s != StatusNone && !s.Valid() {
-		return nil, invalidArgument("status", "not a status")
+		return nil, invalid("status", "not a status", "inte en status")
 	}
 	return []byte(s.Code()), nil
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
+	"github.com/gridnotify/gridnotify/validate"
 )
 
 // writers is how many goroutines race in the concurrency subtests.
@@ -24,9 +26,7 @@ func testConcurrentUpdate(t *testing.T, r notification.Repository) {
 		copies := make([]*notification.Case, writers)
 		for i := range copies {
 			copies[i] = get(t, r, c.ID())
-			if err := copies[i].SetWorkDescription(fmt.Sprintf("writer %d", i)); err != nil {
-				t.Fatal(err)
-			}
+			edit(t, copies[i], func(d *notification.Draft) error { return d.SetWorkDescription(fmt.Sprintf("writer %d", i)) })
 		}
 		var (
 			start   = make(chan struct{})
@@ -123,7 +123,7 @@ func testConcurrentMixed(t *testing.T, r notification.Repository) {
 		wg.Go(func() {
 			for i := range perWorker {
 				c, err := notification.NewCase(notification.NewCaseParams{
-					GridCompany: "oresundskraft", InstallationType: notification.ServiceChange,
+					GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange,
 					JobType: "single-meter", Area: "HBG",
 					Handler:   notification.Handler{User: installer.ID, Organisation: fmt.Sprintf("firma-%d", w)},
 					CreatedAt: base.Add(time.Duration(i) * time.Second),
@@ -141,7 +141,9 @@ func testConcurrentMixed(t *testing.T, r notification.Repository) {
 					fail(fmt.Errorf("get: %w", err))
 					return
 				}
-				if err := g.SetWorkDescription("x"); err != nil {
+				if err := g.Edit(validate.Profile{}, installer, base, func(d *notification.Draft) error {
+					return d.SetWorkDescription("x")
+				}); err != nil {
 					fail(err)
 					return
 				}

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/notification/notificationtest"
 )
 
@@ -14,7 +15,7 @@ import (
 // makes go-cmp handle the decimal and identifier types inside a case.
 func ExampleCmpOptions() {
 	c, err := notification.NewCase(notification.NewCaseParams{
-		GridCompany: "oresundskraft", InstallationType: notification.FuseChange, JobType: "single-meter",
+		GridCompany: "oresundskraft", InstallationType: catalog.FuseChange, JobType: "single-meter",
 		Area: "HBG", Handler: notification.Handler{User: "u-1", Organisation: "elfirma-ab"},
 		CreatedAt: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC),
 	})

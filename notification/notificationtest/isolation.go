@@ -13,21 +13,21 @@ import (
 // caller could reach memory shared with the store.
 func scribble(t *testing.T, c *notification.Case, text string) {
 	t.Helper()
-	if err := c.SetWorkDescription(text); err != nil {
-		t.Fatalf("SetWorkDescription: %v", err)
-	}
-	if err := c.AddNote(text, installer, base); err != nil {
-		t.Fatalf("AddNote: %v", err)
-	}
-	if err := c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: privacy.NewText(text + ".pdf")}); err != nil {
-		t.Fatalf("AddAttachment: %v", err)
-	}
 	meter, err := facility.ParseMeterNumber("M-" + text)
 	if err != nil {
 		t.Fatalf("fixture: %v", err)
 	}
-	if err := c.SetIdentifiers(facility.EAN{}, meter); err != nil {
-		t.Fatalf("SetIdentifiers: %v", err)
+	edit(t, c, func(d *notification.Draft) error {
+		if err := d.SetWorkDescription(text); err != nil {
+			return err
+		}
+		if err := d.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: privacy.NewText(text + ".pdf")}); err != nil {
+			return err
+		}
+		return d.SetIdentifiers(facility.EAN{}, meter)
+	})
+	if err := c.AddNote(text, installer, base); err != nil {
+		t.Fatalf("AddNote: %v", err)
 	}
 }
 

@@ -46,9 +46,14 @@ func listAll(t *testing.T, r notification.Repository, q notification.Query) []no
 			t.Fatalf("List(Limit %d) returned an empty page with a non-zero Next", q.Limit)
 		}
 		last := page.Cases[len(page.Cases)-1]
-		if page.Next.ID != last.ID() || !page.Next.CreatedAt.Equal(last.CreatedAt()) {
+		if page.Next.ID() != last.ID() || !page.Next.CreatedAt().Equal(last.CreatedAt()) {
 			t.Fatalf("Next = %v %v, want the last case of the page (%v %v)",
-				page.Next.CreatedAt, page.Next.ID, last.CreatedAt(), last.ID())
+				page.Next.CreatedAt(), page.Next.ID(), last.CreatedAt(), last.ID())
+		}
+		// The cursor travels as an opaque string and comes back the same.
+		back, err := notification.ParseCursor(page.Next.String())
+		if err != nil || back != page.Next {
+			t.Fatalf("the cursor does not survive its string form: %v", err)
 		}
 		q.After = page.Next
 	}
@@ -130,7 +135,7 @@ func testListByStatus(t *testing.T, r notification.Repository) {
 	}
 	createAll(t, r, all)
 	for _, statuses := range [][]notification.Status{
-		{notification.Draft},
+		{notification.NotSent},
 		{notification.AwaitingApproval},
 		{notification.Approved, notification.Returned},
 		{notification.Rejected, notification.Closed, notification.Cancelled},
@@ -147,7 +152,7 @@ func testListByStatus(t *testing.T, r notification.Repository) {
 	if _, err := r.Update(context.Background(), c); err != nil {
 		t.Fatalf("Update: %v", err)
 	}
-	ids := listAll(t, r, notification.Query{Statuses: []notification.Status{notification.Draft}})
+	ids := listAll(t, r, notification.Query{Statuses: []notification.Status{notification.NotSent}})
 	if slices.Contains(ids, c.ID()) {
 		t.Fatal("a case cancelled by Update still lists as a draft")
 	}
@@ -162,7 +167,7 @@ func testListSentOnly(t *testing.T, r notification.Repository) {
 	for i, s := range notification.Statuses() {
 		c := newCase(t, spec{status: s, createdAt: base.Add(time.Duration(i) * time.Second)})
 		all = append(all, c)
-		if s != notification.Draft && s != notification.Cancelled { // moveTo cancels a draft
+		if s != notification.NotSent && s != notification.Cancelled { // moveTo cancels a draft
 			sent = append(sent, c)
 		}
 	}
@@ -218,14 +223,14 @@ func testListCombined(t *testing.T, r notification.Repository) {
 		all = append(all, newCase(t, spec{
 			gridCompany: []string{"oresundskraft", "kustnat"}[i%2],
 			installer:   []string{"elfirma-ab", "annan-el", "tredje-el"}[i%3],
-			status:      []notification.Status{notification.Draft, notification.AwaitingApproval, notification.Approved, notification.Cancelled}[i%4],
+			status:      []notification.Status{notification.NotSent, notification.AwaitingApproval, notification.Approved, notification.Cancelled}[i%4],
 			createdAt:   base.Add(time.Duration(i) * time.Minute),
 		}))
 	}
 	createAll(t, r, all)
 	q := notification.Query{
 		GridCompany: "oresundskraft", Installer: "elfirma-ab",
-		Statuses:    []notification.Status{notification.Draft, notification.Approved},
+		Statuses:    []notification.Status{notification.NotSent, notification.Approved},
 		CreatedFrom: base.Add(5 * time.Minute), CreatedBefore: base.Add(20 * time.Minute),
 		Limit: 1,
 	}
@@ -269,7 +274,7 @@ func testListPaging(t *testing.T, r notification.Repository) {
 		mid := get(t, r, want[10])
 		got := listAll(t, r, notification.Query{Limit: 4})
 		page, err := r.List(context.Background(), notification.Query{
-			Limit: 100, After: notification.Cursor{CreatedAt: mid.CreatedAt(), ID: mid.ID()},
+			Limit: 100, After: notification.CursorAfter(mid.Snapshot().Listing()),
 		})
 		if err != nil {
 			t.Fatalf("List: %v", err)

@@ -16,7 +16,9 @@ import (
 // must return a fresh, empty repository; use t for cleanup (t.Cleanup) and to fail setup.
 //
 // The subtests check:
-//   - CreateGetRoundTrip: every field of a case survives Create and Get; Create returns 1.
+//   - CreateGetRoundTrip: every field of a case survives Create and Get; Create returns 1. The
+//     fixture holds the legal evidence too — the status history with its reasons, the
+//     justifications of identity numbers, the erasure tombstones — which a store must keep.
 //   - CreateDuplicate, CreateNonZeroVersion: [notification.ErrExists] for a stored ID, an error
 //     for a case that is not new; the stored case stays as it was.
 //   - GetUnknown: [notification.ErrNotFound].
@@ -35,6 +37,10 @@ import (
 //   - ConcurrentUpdate, ConcurrentCreate, ConcurrentMixed: of N writers of the same version
 //     exactly one wins and the others get [notification.ErrConflict] (or ErrExists); a mixed
 //     load leaves a consistent store. These prove most under -race.
+//
+//   - PersonIndex, for a repository that is a [notification.PersonFinder]: a case is found by
+//     its owner's personal identity number and by a sole trader's organisation number, and
+//     no longer once the number is removed or the case deleted.
 //
 // Errors are checked with errors.Is, so an implementation may wrap the sentinel errors.
 func TestRepository(t *testing.T, newRepo func(t *testing.T) notification.Repository) {
@@ -70,6 +76,7 @@ func TestRepository(t *testing.T, newRepo func(t *testing.T) notification.Reposi
 	run("ConcurrentUpdate", testConcurrentUpdate)
 	run("ConcurrentCreate", testConcurrentCreate)
 	run("ConcurrentMixed", testConcurrentMixed)
+	run("PersonIndex", testPersonIndex)
 }
 
 // create stores c and fails t unless Create returns version 1.
@@ -163,9 +170,7 @@ func testUpdate(t *testing.T, r notification.Repository) {
 	create(t, r, c)
 	for want := int64(2); want <= 4; want++ {
 		g := get(t, r, c.ID())
-		if err := g.SetWorkDescription(fmt.Sprintf("Version %d", want)); err != nil {
-			t.Fatal(err)
-		}
+		edit(t, g, func(d *notification.Draft) error { return d.SetWorkDescription(fmt.Sprintf("Version %d", want)) })
 		v, err := r.Update(ctx, g)
 		if err != nil {
 			t.Fatalf("Update from version %d: %v", want-1, err)
@@ -182,12 +187,8 @@ func testUpdateStale(t *testing.T, r notification.Repository) {
 	c := newCase(t, spec{})
 	create(t, r, c)
 	a, b := get(t, r, c.ID()), get(t, r, c.ID())
-	if err := a.SetWorkDescription("A"); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.SetWorkDescription("B"); err != nil {
-		t.Fatal(err)
-	}
+	edit(t, a, func(d *notification.Draft) error { return d.SetWorkDescription("A") })
+	edit(t, b, func(d *notification.Draft) error { return d.SetWorkDescription("B") })
 	if _, err := r.Update(ctx, a); err != nil {
 		t.Fatalf("first Update: %v", err)
 	}

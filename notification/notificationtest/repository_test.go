@@ -5,12 +5,14 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/gridnotify/gridnotify/notification"
 	"github.com/gridnotify/gridnotify/notification/notificationtest"
+	"github.com/gridnotify/gridnotify/notification/sealed"
 	"github.com/gridnotify/gridnotify/privacy"
 )
 
@@ -30,6 +32,7 @@ type broken struct {
 
 	mu    sync.Mutex
 	cache map[notification.ID]*notification.Case // for "sharesMemory"
+	seen  map[string][]notification.ID           // for "staleIndex"
 }
 
 func (b *broken) ctx(ctx context.Context) context.Context {
@@ -56,7 +59,41 @@ func (b *broken) Get(ctx context.Context, id notification.ID) (*notification.Cas
 }
 
 func (b *broken) Create(ctx context.Context, c *notification.Case) (int64, error) {
-	return b.inner.Create(b.ctx(ctx), c)
+	return b.inner.Create(b.ctx(ctx), b.drop(c))
+}
+
+// drop loses what a careless store might not keep: the legal evidence of a case.
+func (b *broken) drop(c *notification.Case) *notification.Case {
+	s := c.Snapshot()
+	switch b.bug {
+	case "dropsJustifications":
+		s.Justifications = nil
+	case "dropsTombstones":
+		s.Tombstones = nil
+	case "dropsReasons":
+		for i := range s.History {
+			s.History[i].Reason = privacy.Text{}
+		}
+	default:
+		return c
+	}
+	d, _ := notification.RestoreCase(s)
+	return d
+}
+
+// FindPerson is the index of the memory repository, except with the bug "staleIndex", which
+// still finds the cases a number was removed from.
+func (b *broken) FindPerson(ctx context.Context, pn privacy.PersonalIdentityNumber) ([]notification.ID, error) {
+	ids, err := b.inner.FindPerson(ctx, pn)
+	if b.bug != "staleIndex" || err != nil {
+		return ids, err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, id := range ids {
+		b.seen[pn.Reveal()] = append(b.seen[pn.Reveal()], id)
+	}
+	return slices.Compact(slices.Sorted(slices.Values(b.seen[pn.Reveal()]))), nil
 }
 
 func (b *broken) Update(ctx context.Context, c *notification.Case) (int64, error) {
@@ -73,7 +110,7 @@ func (b *broken) Update(ctx context.Context, c *notification.Case) (int64, error
 		delete(b.cache, c.ID())
 		b.mu.Unlock()
 	}
-	return b.inner.Update(b.ctx(ctx), c)
+	return b.inner.Update(b.ctx(ctx), b.drop(c))
 }
 
 func (b *broken) Delete(ctx context.Context, id notification.ID, version int64) error {
@@ -90,28 +127,24 @@ func (b *broken) List(ctx context.Context, q notification.Query) (notification.P
 	if b.bug == "pagingRepeats" && err == nil && len(p.Cases) > 1 && !p.Next.IsZero() {
 		// Next points one case too early: the last case of every page shows twice.
 		c := p.Cases[len(p.Cases)-2]
-		p.Next = notification.Cursor{CreatedAt: c.CreatedAt(), ID: c.ID()}
+		p.Next = notification.CursorAfter(c.Snapshot().Listing())
 	}
 	return p, err
 }
 
-// TestBrokenHelper runs the suite against a broken repository; it does something only when
-// re-executed by TestRepository_catchesBugs.
-func TestBrokenHelper(t *testing.T) {
-	bug := os.Getenv("NOTIFICATIONTEST_BUG")
-	if bug == "" {
-		t.Skip("run by TestRepository_catchesBugs")
-	}
-	notificationtest.TestRepository(t, func(*testing.T) notification.Repository {
-		return &broken{bug: bug, inner: notification.NewMemoryRepository(), cache: map[notification.ID]*notification.Case{}}
-	})
-}
+// brokenEnv names the bug a re-executed test binary runs the suite against.
+const brokenEnv = "NOTIFICATIONTEST_BUG"
 
-// TestRepository_catchesBugs re-runs this test binary with each bug and checks that the suite
-// fails in the subtest meant to catch it.
+// TestRepository_catchesBugs proves that the suite notices each bug: it re-runs this test
+// binary once per bug, and in that child run (brokenEnv set) runs the suite against the broken
+// repository, which must fail in the subtest meant to catch the bug.
 func TestRepository_catchesBugs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("re-executes the test binary")
+	if bug := os.Getenv(brokenEnv); bug != "" {
+		notificationtest.TestRepository(t, func(*testing.T) notification.Repository {
+			return &broken{bug: bug, inner: notification.NewMemoryRepository(),
+				cache: map[notification.ID]*notification.Case{}, seen: map[string][]notification.ID{}}
+		})
+		return
 	}
 	t.Parallel()
 	for bug, subtest := range map[string]string{
@@ -120,16 +153,20 @@ func TestRepository_catchesBugs(t *testing.T) {
 		"ignoresContext":       "CanceledContext",
 		"deleteIgnoresVersion": "DeleteStale",
 		"pagingRepeats":        "ListPaging",
+		"dropsJustifications":  "CreateGetRoundTrip",
+		"dropsTombstones":      "CreateGetRoundTrip",
+		"dropsReasons":         "CreateGetRoundTrip",
+		"staleIndex":           "PersonIndex",
 	} {
 		t.Run(bug, func(t *testing.T) {
 			t.Parallel()
-			cmd := exec.Command(os.Args[0], "-test.run=^TestBrokenHelper$", "-test.v")
-			cmd.Env = append(os.Environ(), "NOTIFICATIONTEST_BUG="+bug)
+			cmd := exec.Command(os.Args[0], "-test.run=^TestRepository_catchesBugs$", "-test.v")
+			cmd.Env = append(os.Environ(), brokenEnv+"="+bug)
 			out, err := cmd.CombinedOutput()
 			if err == nil {
 				t.Fatalf("the suite passed a repository with bug %q", bug)
 			}
-			if !strings.Contains(string(out), "--- FAIL: TestBrokenHelper/"+subtest) {
+			if !strings.Contains(string(out), "--- FAIL: TestRepository_catchesBugs/"+subtest) {
 				t.Errorf("subtest %s did not fail; output:\n%s", subtest, out)
 			}
 		})
@@ -148,7 +185,7 @@ func TestRepository_memoryWithCodec(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		codec, err := notification.NewCodec(ring, tok)
+		codec, err := sealed.NewCodec(ring, tok)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package notification
+package catalog
 
 // MeterPlacement is the desired meter placement ("Önskad mätarplacering"), a mandatory choice
 // at many grid companies. The codes are configuration: a catalog lists the ones a grid company

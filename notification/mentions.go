@@ -15,7 +15,7 @@ type mentions struct {
 }
 
 // mentionsOf collects the mentions of the parties in sections, before they are erased.
-func (c *Case) mentionsOf(sections []PartySection) mentions {
+func (st *state) mentionsOf(sections []Section) mentions {
 	var m mentions
 	word := func(s string) {
 		if s = strings.ToLower(strings.TrimSpace(s)); len([]rune(s)) >= 3 {
@@ -23,9 +23,9 @@ func (c *Case) mentionsOf(sections []PartySection) mentions {
 		}
 	}
 	for _, s := range sections {
-		for _, f := range partyFields(s) {
-			v := f.Reveal(&c.form)
-			switch f - partyBase(s) {
+		for _, f := range s.fields() {
+			v := f.Reveal(&st.s.Form)
+			switch f - s.base() {
 			case merge.OwnerSurname - merge.OwnerKind, merge.OwnerGivenName - merge.OwnerKind,
 				merge.OwnerCompanyName - merge.OwnerKind, merge.OwnerStreet - merge.OwnerKind,
 				merge.OwnerEmail - merge.OwnerKind:
@@ -46,13 +46,6 @@ func (c *Case) mentionsOf(sections []PartySection) mentions {
 		}
 	}
 	return m
-}
-
-func partyBase(s PartySection) merge.Field {
-	if s == PayerSection {
-		return merge.PayerKind
-	}
-	return merge.OwnerKind
 }
 
 // in reports whether text mentions the person.
@@ -77,31 +70,15 @@ func (m mentions) in(text string) bool {
 	return false
 }
 
-// textsMentioning returns every free text outside the form that mentions the person, with its
+// textsMentioning returns every free text of the case that mentions the person, with its
 // path, Swedish label and clear value, for the data subject's export.
-func (c *Case) textsMentioning(m mentions) []ExportedField {
+func (st *state) textsMentioning(m mentions) []ExportedField {
 	var out []ExportedField
-	for _, o := range outsideFields {
-		if o.matching == nil {
-			continue
+	st.s.walk(func(p *personalField, path string, v value) bool {
+		if p.freeText() && p.form == noFormField && !v.isZero() && m.in(v.reveal()) {
+			out = append(out, ExportedField{Path: path, Label: p.label, Value: v.reveal(), Source: SourceInstaller})
 		}
-		for _, x := range o.matching(c, m.in) {
-			out = append(out, ExportedField{Path: x.path, Label: o.label, Value: x.value, Source: SourceInstaller})
-		}
-	}
+		return true
+	})
 	return out
-}
-
-// eraseMentions empties every free text outside the form that mentions the person — the work
-// description, notes, history reasons, attachment names: every field of [outsideFields] that
-// is free text — and returns the paths erased. Free text cannot be edited word by word with
-// certainty, so the whole text goes; a list's rows stay.
-func (c *Case) eraseMentions(m mentions) []string {
-	var erased []string
-	for _, o := range outsideFields {
-		if o.matching != nil {
-			erased = append(erased, o.eraseMatching(c, m.in)...)
-		}
-	}
-	return erased
 }

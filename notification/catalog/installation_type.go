@@ -1,8 +1,8 @@
-package notification
+package catalog
 
-// InstallationType is what kind of work a notification is for. The manual's six types are
-// constants; a grid company's catalog may offer more (micro-production, new meter, ...), named
-// by their own codes.
+// InstallationType is what kind of work a notification is for (installationstyp). The
+// manual's six types are constants; a grid company's catalog may offer more
+// (micro-production, new meter, ...), named by their own codes.
 type InstallationType string
 
 // The installation types of the manual.

@@ -6,20 +6,28 @@ import (
 	"github.com/gridnotify/gridnotify/privacy"
 )
 
-// Installer is the electrical installer's company and contact on a case.
+// Handler is the installer user and company that created a case and handle it.
+type Handler struct {
+	User         string `json:"user"`         // opaque actor ID
+	Organisation string `json:"organisation"` // the installer company's ID
+}
+
+// Installer is the electrical installer's company and contact on a case (the installer
+// section). Build it from what a person typed with [ParseInstaller].
 type Installer struct {
 	// Company is the installer company's name (Installatörsföretag).
-	Company string `json:"company"`
+	Company string `json:"company,omitempty"`
 	// OrganisationNumber is the installer company's organisation number; a sole trader's is
 	// a personal identity number and so personal data.
-	OrganisationNumber  privacy.OrganisationNumber `json:"organisationNumber"`
-	AuthorisationNumber string                     `json:"authorisationNumber"` // Elsäkerhetsverket's
+	OrganisationNumber privacy.OrganisationNumber `json:"organisationNumber,omitzero"`
+	// AuthorisationNumber is the installer's authorisation number at Elsäkerhetsverket.
+	AuthorisationNumber string `json:"authorisationNumber,omitempty"`
 	// Contact is the name of the installer's contact person (Kontaktperson); personal data.
-	Contact privacy.Text `json:"contact"`
+	Contact privacy.Text `json:"contact,omitzero"`
 	// Phone is the contact's phone number (Installatörens telefon); personal data.
-	Phone privacy.Phone `json:"phone"`
+	Phone privacy.Phone `json:"phone,omitzero"`
 	// Email is the contact's e-mail address (Installatörens epost); personal data.
-	Email privacy.Email `json:"email"`
+	Email privacy.Email `json:"email,omitzero"`
 }
 
 // Note is a notering: a remark on the case by either side. Its text may mention people, so it

@@ -3,45 +3,45 @@ package notification
 import "github.com/gridnotify/gridnotify/validate"
 
 // Filled reports whether field f holds a value; it makes a case a [validate.Document].
-func (c *Case) Filled(f validate.Field) bool {
-	if filled, ok := validate.FormFilled(&c.form, f); ok {
+func (st *state) Filled(f validate.Field) bool {
+	if filled, ok := validate.FormFilled(&st.s.Form, f); ok {
 		return filled
 	}
 	switch f {
 	case validate.MeterPlacement:
-		return c.meterPlacement != ""
+		return st.s.MeterPlacement != ""
 	case validate.RequestedMainFuse:
-		return c.requestedMainFuse != 0
+		return st.s.RequestedMainFuse != 0
 	case validate.RequestedPower:
-		return !c.requestedPower.IsZero()
+		return !st.s.RequestedPower.IsZero()
 	case validate.PlannedStart:
-		return !c.plannedStart.IsZero()
+		return !st.s.PlannedStart.IsZero()
 	case validate.PlannedCompletion:
-		return !c.plannedCompletion.IsZero()
+		return !st.s.PlannedCompletion.IsZero()
 	case validate.WorkDescription:
-		return !c.workDescription.IsZero()
+		return !st.s.WorkDescription.IsZero()
 	case validate.InstallerCompany:
-		return c.installer.Company != ""
+		return st.s.Installer.Company != ""
 	case validate.InstallerOrganisationNumber:
-		return !c.installer.OrganisationNumber.IsZero()
+		return !st.s.Installer.OrganisationNumber.IsZero()
 	case validate.InstallerAuthorisationNumber:
-		return c.installer.AuthorisationNumber != ""
+		return st.s.Installer.AuthorisationNumber != ""
 	case validate.InstallerContact:
-		return !c.installer.Contact.IsZero()
+		return !st.s.Installer.Contact.IsZero()
 	case validate.InstallerPhone:
-		return !c.installer.Phone.IsZero()
+		return !st.s.Installer.Phone.IsZero()
 	case validate.InstallerEmail:
-		return !c.installer.Email.IsZero()
+		return !st.s.Installer.Email.IsZero()
 	case validate.SitePlan:
-		return c.hasAttachment(SitePlanAttachment)
+		return st.hasAttachment(SitePlanAttachment)
 	case validate.SingleLineDiagram:
-		return c.hasAttachment(SingleLineDiagramAttachment)
+		return st.hasAttachment(SingleLineDiagramAttachment)
 	}
 	return false
 }
 
 // Check returns the mandatory fields that profile requires and the case lacks (manual steps
 // 17 and 19); nil when it is complete.
-func (c *Case) Check(profile validate.Profile) []validate.Problem {
-	return validate.Check(c, profile)
+func (st *state) Check(profile validate.Profile) []validate.Problem {
+	return validate.Check(st, profile)
 }

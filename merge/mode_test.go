@@ -1,0 +1,59 @@
+package merge_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/gridnotify/gridnotify/merge"
+)
+
+func TestModeJSON(t *testing.T) {
+	t.Parallel()
+	for _, m := range []merge.Mode{merge.Overwrite, merge.FillEmpty} {
+		b, err := json.Marshal(m)
+		require.NoError(t, err)
+		var back merge.Mode
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.Equal(t, m, back, string(b))
+	}
+	b, err := json.Marshal(struct{ Mode merge.Mode }{merge.FillEmpty})
+	require.NoError(t, err)
+	require.JSONEq(t, `{"Mode":"fill-empty"}`, string(b))
+
+	for in, want := range map[string]merge.Mode{
+		`"overwrite"`: merge.Overwrite, `"fill-empty"`: merge.FillEmpty, `"Ja"`: merge.Overwrite,
+		`"Nej"`: merge.FillEmpty, `"nej"`: merge.FillEmpty, `"JA"`: merge.Overwrite, `""`: merge.Overwrite,
+	} {
+		var m merge.Mode
+		require.NoError(t, json.Unmarshal([]byte(in), &m), in)
+		require.Equal(t, want, m, in)
+	}
+	for _, in := range []string{`"kanske"`, `"yes"`, `1`, `"fill empty"`} {
+		m := merge.FillEmpty
+		err := json.Unmarshal([]byte(in), &m)
+		require.Error(t, err, in)
+		require.Equal(t, merge.FillEmpty, m, "a failed decode leaves the mode as it was")
+		var sv interface{ Swedish() string }
+		if errors.As(err, &sv) {
+			require.Contains(t, sv.Swedish(), "Ja")
+		}
+	}
+	_, err = merge.Mode(7).MarshalText()
+	require.Error(t, err)
+}
+
+func ExampleMode_UnmarshalText() {
+	var req struct {
+		Mode merge.Mode `json:"mode"`
+	}
+	_ = json.Unmarshal([]byte(`{"mode": "Nej"}`), &req)
+	b, _ := json.Marshal(req)
+	// The manual's "Nej" is FillEmpty, written back as "fill-empty".
+	fmt.Println(req.Mode.Swedish(), string(b))
+	// Output:
+	// Nej {"mode":"fill-empty"}
+}
