@@ -30,9 +30,9 @@ const (
 // what basis, recorded by whom and when.
 type Justification struct {
 	Section Section   `json:"section"` // whose number: owner or payer
-	Basis   Basis        `json:"basis"`   // mandatory field or consent
-	By      string       `json:"by"`      // the actor's opaque ID
-	At      time.Time    `json:"at"`      // when it was recorded
+	Basis   Basis     `json:"basis"`   // mandatory field or consent
+	By      string    `json:"by"`      // the actor's opaque ID
+	At      time.Time `json:"at"`      // when it was recorded
 }
 
 // SaveOption adjusts [Service.Save], [Service.CopyFromOwner], [Case.Edit] and

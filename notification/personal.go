@@ -90,10 +90,10 @@ type formValue struct {
 	form *merge.Form
 }
 
-func (v formValue) reveal() string           { return v.f.Reveal(v.form) }
-func (v formValue) isZero() bool             { return !v.f.Filled(v.form) }
-func (v formValue) clear()                   { v.f.Clear(v.form) }
-func (v formValue) set(clear string) error   { return v.f.Assign(v.form, clear) }
+func (v formValue) reveal() string         { return v.f.Reveal(v.form) }
+func (v formValue) isZero() bool           { return !v.f.Filled(v.form) }
+func (v formValue) clear()                 { v.f.Clear(v.form) }
+func (v formValue) set(clear string) error { return v.f.Assign(v.form, clear) }
 
 // personalValue is what the privacy types offer the table.
 type personalValue interface {

@@ -46,14 +46,14 @@ type PersonFinder interface {
 
 // Query selects cases for [Repository.List]. Zero fields select everything.
 type Query struct {
-	GridCompany   string    `json:"gridCompany,omitempty"`   // only this grid company's cases
-	Installer     string    `json:"installer,omitempty"`     // only cases handled by this installer company
-	SentOnly      bool      `json:"sentOnly,omitempty"`      // only cases that have been sent to the grid company
-	Statuses      []Status  `json:"statuses,omitempty"`      // only cases in one of these statuses
-	CreatedFrom   time.Time `json:"createdFrom,omitzero"`    // created at or after
-	CreatedBefore time.Time `json:"createdBefore,omitzero"`  // created before
-	Limit         int       `json:"limit,omitempty"`         // page size; 0 means DefaultPageSize, at most MaxPageSize
-	After         Cursor    `json:"after,omitzero"`          // continue after this cursor (from Page.Next)
+	GridCompany   string    `json:"gridCompany,omitempty"`  // only this grid company's cases
+	Installer     string    `json:"installer,omitempty"`    // only cases handled by this installer company
+	SentOnly      bool      `json:"sentOnly,omitempty"`     // only cases that have been sent to the grid company
+	Statuses      []Status  `json:"statuses,omitempty"`     // only cases in one of these statuses
+	CreatedFrom   time.Time `json:"createdFrom,omitzero"`   // created at or after
+	CreatedBefore time.Time `json:"createdBefore,omitzero"` // created before
+	Limit         int       `json:"limit,omitempty"`        // page size; 0 means DefaultPageSize, at most MaxPageSize
+	After         Cursor    `json:"after,omitzero"`         // continue after this cursor (from Page.Next)
 }
 
 // Page sizes.
@@ -64,7 +64,7 @@ const (
 
 // Page is one page of a listing; Next is zero on the last page.
 type Page struct {
-	Cases []*Case `json:"cases"`          // the page's cases, the caller's own copies
+	Cases []*Case `json:"cases"`         // the page's cases, the caller's own copies
 	Next  Cursor  `json:"next,omitzero"` // cursor for the next page; zero on the last
 }
 

@@ -36,14 +36,14 @@ type Snapshot struct {
 	// Form is the facility section, the property owner and the payer: what "Hämta anl-data"
 	// can fill. Personal data.
 	merge.Form
-	RequestedMainFuse facility.Ampere        `json:"requestedMainFuse,omitzero"`   // Önskad huvudsäkring (A); 0 when not given
-	RequestedPower    decimal.Decimal        `json:"requestedPower,omitzero"`      // Önskad effekt (kW); zero when not given
-	MeterPlacement    catalog.MeterPlacement `json:"meterPlacement,omitempty"`     // Önskad mätarplacering; empty when not chosen
+	RequestedMainFuse facility.Ampere        `json:"requestedMainFuse,omitzero"`    // Önskad huvudsäkring (A); 0 when not given
+	RequestedPower    decimal.Decimal        `json:"requestedPower,omitzero"`       // Önskad effekt (kW); zero when not given
+	MeterPlacement    catalog.MeterPlacement `json:"meterPlacement,omitempty"`      // Önskad mätarplacering; empty when not chosen
 	PlacementOther    string                 `json:"meterPlacementOther,omitempty"` // free text for catalog.OtherPlacement
-	PlannedStart      time.Time              `json:"plannedStart,omitzero"`        // Planerat startdatum; zero when not given
-	PlannedCompletion time.Time              `json:"plannedCompletion,omitzero"`   // Planerat färdigdatum; zero when not given
-	WorkDescription   privacy.Text           `json:"workDescription,omitzero"`     // Arbetsbeskrivning, free text; personal data
-	Installer         Installer              `json:"installer"`                    // installer section; contact details are personal data
+	PlannedStart      time.Time              `json:"plannedStart,omitzero"`         // Planerat startdatum; zero when not given
+	PlannedCompletion time.Time              `json:"plannedCompletion,omitzero"`    // Planerat färdigdatum; zero when not given
+	WorkDescription   privacy.Text           `json:"workDescription,omitzero"`      // Arbetsbeskrivning, free text; personal data
+	Installer         Installer              `json:"installer"`                     // installer section; contact details are personal data
 
 	Notes          []Note          `json:"notes"`          // notes, oldest first; their texts are personal data
 	Attachments    []Attachment    `json:"attachments"`    // attachment metadata; the names are personal data

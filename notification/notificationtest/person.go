@@ -55,7 +55,9 @@ func testPersonIndex(t *testing.T, r notification.Repository) {
 
 	// An update that removes the number removes the case from the index.
 	g := get(t, r, soleTrader.ID())
-	edit(t, g, func(d *notification.Draft) error { return d.SetPayer(party(t, "payer", notification.PartyInput{Kind: "company"})) })
+	edit(t, g, func(d *notification.Draft) error {
+		return d.SetPayer(party(t, "payer", notification.PartyInput{Kind: "company"}))
+	})
 	if _, err := r.Update(ctx, g); err != nil {
 		t.Fatalf("Update: %v", err)
 	}

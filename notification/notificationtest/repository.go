@@ -16,24 +16,34 @@ import (
 // must return a fresh, empty repository; use t for cleanup (t.Cleanup) and to fail setup.
 //
 // The subtests check:
+//
 //   - CreateGetRoundTrip: every field of a case survives Create and Get; Create returns 1. The
 //     fixture holds the legal evidence too — the status history with its reasons, the
 //     justifications of identity numbers, the erasure tombstones — which a store must keep.
+//
 //   - CreateDuplicate, CreateNonZeroVersion: [notification.ErrExists] for a stored ID, an error
 //     for a case that is not new; the stored case stays as it was.
+//
 //   - GetUnknown: [notification.ErrNotFound].
+//
 //   - Update, UpdateStale, UpdateUnknown: Update returns version+1; a stale (or future)
 //     version is [notification.ErrConflict] and the first writer's change is kept (no lost
 //     update); an unknown case is [notification.ErrNotFound] and is not created.
+//
 //   - Delete, DeleteStale, DeleteUnknown: the same rules for Delete.
+//
 //   - ListByGridCompany, ListByInstaller, ListByStatus, ListSentOnly, ListByCreatedTime,
 //     ListCombined: exactly the matching cases, oldest first (by creation time, then ID), as
 //     the store has them after the last Update.
+//
 //   - ListPaging: following Page.Next with any Limit visits every case exactly once, in order;
 //     no page exceeds its Limit and Next is zero on the last page.
+//
 //   - NoSharedMemory: changing a case passed to Create or Update, or returned by Get or List,
 //     changes nothing stored, and two cases from Get are independent of each other.
+//
 //   - CanceledContext: every method fails with the context's error and changes nothing.
+//
 //   - ConcurrentUpdate, ConcurrentCreate, ConcurrentMixed: of N writers of the same version
 //     exactly one wins and the others get [notification.ErrConflict] (or ErrExists); a mixed
 //     load leaves a consistent store. These prove most under -race.
