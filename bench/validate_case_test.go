@@ -11,6 +11,7 @@ import (
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
@@ -50,7 +51,7 @@ type flatCase struct {
 	FacilityID      facility.EAN                `profile:"facility.facilityId" validate:"required"`
 	MeterNumber     facility.MeterNumber        `profile:"facility.meterNumber" validate:"required"`
 	WorkDescription privacy.Text                `profile:"workDescription" validate:"required"`
-	MeterPlacement  notification.MeterPlacement `profile:"meterPlacement" validate:"required"`
+	MeterPlacement  catalog.MeterPlacement `profile:"meterPlacement" validate:"required"`
 
 	OwnerKind                    facility.PartyKind             `profile:"owner.kind" validate:"required"`
 	OwnerCompanyName             privacy.Text                   `profile:"owner.name" validate:"required_if=OwnerKind 2"`
@@ -179,31 +180,32 @@ func validatorMissing(t *testing.T, v *validator.Validate, c *notification.Case)
 }
 
 // edited returns a copy of c after edit.
-func edited(t *testing.T, c *notification.Case, edit func(*notification.Case) error) *notification.Case {
+func edited(t *testing.T, c *notification.Case, edit func(*notification.Draft) error) *notification.Case {
 	t.Helper()
 	d := c.Clone()
-	require.NoError(t, edit(d))
+	require.NoError(t, d.Edit(validate.Profile{}, installer, d.CreatedAt(), edit,
+		notification.WithConsent(notification.SectionOwner), notification.WithConsent(notification.SectionPayer)))
 	return d
 }
 
-func editOwner(change func(*facility.Party)) func(*notification.Case) error {
-	return func(c *notification.Case) error {
+func editOwner(change func(*facility.Party)) func(*notification.Draft) error {
+	return func(c *notification.Draft) error {
 		p := c.Owner()
 		change(&p)
 		return c.SetOwner(p)
 	}
 }
 
-func editPayer(change func(*facility.Party)) func(*notification.Case) error {
-	return func(c *notification.Case) error {
+func editPayer(change func(*facility.Party)) func(*notification.Draft) error {
+	return func(c *notification.Draft) error {
 		p := c.Payer()
 		change(&p)
 		return c.SetPayer(p)
 	}
 }
 
-func editInstaller(change func(*notification.Installer)) func(*notification.Case) error {
-	return func(c *notification.Case) error {
+func editInstaller(change func(*notification.Installer)) func(*notification.Draft) error {
+	return func(c *notification.Draft) error {
 		in := c.Installer()
 		change(&in)
 		return c.SetInstaller(in)
@@ -240,14 +242,14 @@ func TestValidateCaseAgree(t *testing.T) {
 
 	tests := []struct {
 		name string
-		edit func(*notification.Case) error
+		edit func(*notification.Draft) error
 		want []string
 	}{
-		{"complete", func(*notification.Case) error { return nil }, nil},
-		{"facility ID", func(c *notification.Case) error { return c.SetIdentifiers(facility.EAN{}, c.Facility().MeterNumber) }, []string{"facility.facilityId"}},
-		{"meter number", func(c *notification.Case) error { return c.SetIdentifiers(c.Facility().ID, "") }, []string{"facility.meterNumber"}},
-		{"work description", func(c *notification.Case) error { return c.SetWorkDescription("") }, []string{"workDescription"}},
-		{"meter placement", func(c *notification.Case) error { return c.SetMeterPlacement("", "") }, []string{"meterPlacement"}},
+		{"complete", func(*notification.Draft) error { return nil }, nil},
+		{"facility ID", func(c *notification.Draft) error { return c.SetIdentifiers(facility.EAN{}, c.Facility().MeterNumber) }, []string{"facility.facilityId"}},
+		{"meter number", func(c *notification.Draft) error { return c.SetIdentifiers(c.Facility().ID, "") }, []string{"facility.meterNumber"}},
+		{"work description", func(c *notification.Draft) error { return c.SetWorkDescription("") }, []string{"workDescription"}},
+		{"meter placement", func(c *notification.Draft) error { return c.SetMeterPlacement("", "") }, []string{"meterPlacement"}},
 
 		{"owner surname", editOwner(func(p *facility.Party) { p.Surname = privacy.Text{} }), []string{"owner.name"}},
 		{"owner given name", editOwner(func(p *facility.Party) { p.GivenName = privacy.Text{} }), []string{"owner.name"}},
@@ -297,7 +299,7 @@ func TestValidateCaseAgree(t *testing.T) {
 		{"installer phone", editInstaller(func(in *notification.Installer) { in.Phone = privacy.Phone{} }), []string{"installer.phone"}},
 		{"installer email is not required", editInstaller(func(in *notification.Installer) { in.Email = privacy.Email{} }), nil},
 
-		{"two fields at once", func(c *notification.Case) error {
+		{"two fields at once", func(c *notification.Draft) error {
 			return errors.Join(c.SetWorkDescription(""), editPayer(func(p *facility.Party) { p.Email = privacy.Email{} })(c))
 		}, []string{"payer.email", "workDescription"}},
 	}

@@ -13,7 +13,9 @@ import (
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
+	"github.com/gridnotify/gridnotify/validate"
 )
 
 // benchSizes are the numbers of cases stored before timing. Get, Create and Update must not
@@ -26,7 +28,7 @@ func benchTemplate() (notification.Snapshot, error) {
 	at := time.Date(2025, 3, 10, 9, 30, 0, 0, time.UTC)
 	by := privacy.Actor{ID: "u-1001", Organisation: "elfirma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
 	c, err := notification.NewCase(notification.NewCaseParams{
-		GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter",
+		GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange, JobType: "single-meter",
 		Area: "HBG", Handler: notification.Handler{User: by.ID, Organisation: by.Organisation}, CreatedAt: at,
 	})
 	if err != nil {
@@ -35,17 +37,20 @@ func benchTemplate() (notification.Snapshot, error) {
 	rec := facility.SampleRecords()[2]
 	_, err = c.FetchFacility(&rec, merge.Overwrite)
 	owner, perr := notification.ParseParty("owner", notification.PartyInput{
-		Kind: "private", Surname: "Berg", GivenName: "Maja", PersonalNumber: "880320-0016",
-		Address: notification.AddressInput{Street: "Storgatan 12", PostalCode: "252 21", City: "Helsingborg"},
-		Phone:   "070-174 06 55", Email: "maja.berg@example.com",
+		Kind: "private", Surname: privacy.NewText("Berg"), GivenName: privacy.NewText("Maja"), PersonalNumber: privacy.NewText("880320-0016"),
+		Address: notification.AddressInput{Street: privacy.NewText("Storgatan 12"), PostalCode: privacy.NewText("252 21"), City: privacy.NewText("Helsingborg")},
+		Phone:   privacy.NewText("070-174 06 55"), Email: privacy.NewText("maja.berg@example.com"),
 	})
-	err = errors.Join(err, perr,
-		c.SetOwner(owner), c.SetPayer(owner),
-		c.SetRequested(25, decimal.RequireFromString("17")),
-		c.SetMeterPlacement(notification.FacadeCabinet, ""),
-		c.SetWorkDescription("Byte av servisledning 10 mm² till 16 mm²."),
-		c.SetInstaller(notification.Installer{Company: "Elfirma AB", AuthorisationNumber: "AL-12345", Contact: privacy.NewText("Kim Larsson")}),
-		c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("plan.pdf"), Size: 48213, AddedAt: at}),
+	err = errors.Join(err, perr, c.Edit(validate.Profile{}, by, at, func(d *notification.Draft) error {
+		return errors.Join(
+			d.SetOwner(owner), d.SetPayer(owner),
+			d.SetRequested(25, decimal.RequireFromString("17")),
+			d.SetMeterPlacement(catalog.FacadeCabinet, ""),
+			d.SetWorkDescription("Byte av servisledning 10 mm² till 16 mm²."),
+			d.SetInstaller(notification.Installer{Company: "Elfirma AB", AuthorisationNumber: "AL-12345", Contact: privacy.NewText("Kim Larsson")}),
+			d.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("plan.pdf"), Size: 48213, AddedAt: at}),
+		)
+	}, notification.WithConsent(notification.SectionOwner), notification.WithConsent(notification.SectionPayer)),
 		c.AddNote("Kunden nås efter 16.", by, at),
 	)
 	return c.Snapshot(), err

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
 
@@ -21,19 +22,19 @@ func TestErrorsHoldNoPersonalData(t *testing.T) {
 		path    string
 		secrets []string
 	}{
-		{"personal number with a wrong check digit", notification.PartyInput{Kind: "private", PersonalNumber: "880320-0017"},
+		{"personal number with a wrong check digit", notification.PartyInput{Kind: "private", PersonalNumber: privacy.NewText("880320-0017")},
 			"owner.personalNumber", []string{"880320", "0017", "8803200017", "19880320"}},
-		{"twelve-digit personal number with a wrong check digit", notification.PartyInput{Kind: "private", PersonalNumber: "20000229-2398"},
+		{"twelve-digit personal number with a wrong check digit", notification.PartyInput{Kind: "private", PersonalNumber: privacy.NewText("20000229-2398")},
 			"owner.personalNumber", []string{"20000229", "000229", "2398"}},
-		{"personal number on a day that does not exist", notification.PartyInput{Kind: "private", PersonalNumber: "880230-0016"},
+		{"personal number on a day that does not exist", notification.PartyInput{Kind: "private", PersonalNumber: privacy.NewText("880230-0016")},
 			"owner.personalNumber", []string{"880230", "0016"}},
-		{"organisation number with a wrong check digit", notification.PartyInput{Kind: "company", OrganisationNumber: "556016-0681"},
+		{"organisation number with a wrong check digit", notification.PartyInput{Kind: "company", OrganisationNumber: privacy.NewText("556016-0681")},
 			"owner.organisationNumber", []string{"556016", "0681"}},
-		{"phone number", notification.PartyInput{Phone: "070-174 06 5x"}, "owner.phone", []string{"070", "174", "06 5x"}},
-		{"e-mail", notification.PartyInput{Email: "maja.berg@@example.com"}, "owner.email", []string{"maja", "berg", "example"}},
-		{"birth date", notification.PartyInput{NoSwedishPersonalNumber: true, BirthDate: "1988-02-30"}, "owner.birthDate", []string{"1988", "02-30"}},
-		{"postal code", notification.PartyInput{Address: notification.AddressInput{PostalCode: "052 21"}}, "owner.address.postalCode", []string{"052", "21"}},
-		{"name too long", notification.PartyInput{Surname: strings.Repeat("Berg", 60)}, "owner.surname", []string{"Berg"}},
+		{"phone number", notification.PartyInput{Phone: privacy.NewText("070-174 06 5x")}, "owner.phone", []string{"070", "174", "06 5x"}},
+		{"e-mail", notification.PartyInput{Email: privacy.NewText("maja.berg@@example.com")}, "owner.email", []string{"maja", "berg", "example"}},
+		{"birth date", notification.PartyInput{NoSwedishPersonalNumber: true, BirthDate: privacy.NewText("1988-02-30")}, "owner.birthDate", []string{"1988", "02-30"}},
+		{"postal code", notification.PartyInput{Address: notification.AddressInput{PostalCode: privacy.NewText("052 21")}}, "owner.address.postalCode", []string{"052", "21"}},
+		{"name too long", notification.PartyInput{Surname: privacy.NewText(strings.Repeat("Berg", 60))}, "owner.surname", []string{"Berg"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,25 +71,26 @@ func TestServiceErrorsHoldNoPersonalData(t *testing.T) {
 	secrets := []string{"880320", "0016", "Maja", "Berg", "Storgatan", "maja.berg", "070-174", "Lindqvist", "Holm"}
 
 	var errs []error
-	_, err := e.svc.Approve(e.inst, c.ID(), "")
+	_, err := e.svc.Approve(e.inst, c.ID(), e.version(t, c.ID()), "")
 	errs = append(errs, err)
-	_, err = e.svc.Close(e.inst, c.ID())
+	_, err = e.svc.Close(e.inst, c.ID(), e.version(t, c.ID()))
 	errs = append(errs, err)
-	_, err = e.svc.Submit(e.inst, e.create(t).ID())
+	fresh := e.created(t)
+	_, err = e.svc.Submit(e.inst, fresh.ID(), e.version(t, fresh.ID()))
 	errs = append(errs, err)
-	_, err = e.svc.Save(e.inst, c.ID(), c.Version(), func(c *notification.Case) error {
-		return c.SetPlannedDates(now, now.AddDate(0, 0, -1))
+	_, err = e.svc.Save(e.inst, c.ID(), c.Version(), func(d *notification.Draft) error {
+		return d.SetPlannedDates(now, now.AddDate(0, 0, -1))
 	})
 	errs = append(errs, err)
-	_, _, err = e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "880320-0016"})
+	_, _, err = e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "880320-0016"})
 	errs = append(errs, err)
-	_, _, err = e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{FacilityID: "880320-0016"})
+	_, _, err = e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{FacilityID: "880320-0016"})
 	errs = append(errs, err)
 	sent := e.submitted(t)
-	_, err = e.svc.NotifyCompletion(e.inst, sent.ID())
+	_, err = e.svc.NotifyCompletion(e.inst, sent.ID(), e.version(t, sent.ID()))
 	errs = append(errs, err)
-	errs = append(errs, e.svc.Delete(e.inst, sent.ID()))
-	_, err = e.svc.Save(e.inst, sent.ID(), sent.Version(), func(*notification.Case) error { return nil })
+	errs = append(errs, e.svc.Delete(e.inst, sent.ID(), e.version(t, sent.ID())))
+	_, err = e.svc.Save(e.inst, sent.ID(), sent.Version(), func(*notification.Draft) error { return nil })
 	errs = append(errs, err)
 
 	for i, err := range errs {

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
@@ -23,7 +23,7 @@ func ExampleService() {
 	}))
 
 	c, err := svc.Create(ctx, notification.CreateRequest{
-		GridCompany: "oresundskraft", InstallationType: notification.ServiceChange,
+		GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange,
 		JobType: "single-meter", Area: "Helsingborg",
 	})
 	if err != nil {
@@ -32,7 +32,7 @@ func ExampleService() {
 	}
 	fmt.Println("created:", c.Status().Swedish(), "in", c.Area())
 
-	c, _, err = svc.FetchFacility(ctx, c.ID(), notification.FetchRequest{MeterNumber: "M-20003"})
+	c, _, err = svc.FetchFacility(ctx, c.ID(), c.Version(), notification.FetchRequest{MeterNumber: "M-20003"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -47,18 +47,18 @@ func ExampleService() {
 	}
 
 	owner, _ := notification.ParseParty("owner", notification.PartyInput{
-		Kind: "private", Surname: "Berg", GivenName: "Maja", PersonalNumber: "880320-0016",
-		Address: notification.AddressInput{Street: "Storgatan 12", PostalCode: "252 21", City: "Helsingborg"},
-		Phone:   "070-174 06 55", Email: "maja.berg@example.com",
+		Kind: "private", Surname: privacy.NewText("Berg"), GivenName: privacy.NewText("Maja"), PersonalNumber: privacy.NewText("880320-0016"),
+		Address: notification.AddressInput{Street: privacy.NewText("Storgatan 12"), PostalCode: privacy.NewText("252 21"), City: privacy.NewText("Helsingborg")},
+		Phone:   privacy.NewText("070-174 06 55"), Email: privacy.NewText("maja.berg@example.com"),
 	})
 	phone, _ := privacy.ParsePhone("042-490 00 00")
-	saved, err := svc.Save(ctx, c.ID(), c.Version(), func(c *notification.Case) error {
+	saved, err := svc.Save(ctx, c.ID(), c.Version(), func(d *notification.Draft) error {
 		return errors.Join(
-			c.SetOwner(owner),
-			c.SetPayer(owner),
-			c.SetMeterPlacement(notification.FacadeCabinet, ""),
-			c.SetWorkDescription("Byte av servisledning."),
-			c.SetInstaller(notification.Installer{
+			d.SetOwner(owner),
+			d.SetPayer(owner),
+			d.SetMeterPlacement(catalog.FacadeCabinet, ""),
+			d.SetWorkDescription("Byte av servisledning."),
+			d.SetInstaller(notification.Installer{
 				Company: "Elfirma AB", AuthorisationNumber: "AL-12345",
 				Contact: privacy.NewText("Kim Larsson"), Phone: phone,
 			}),
@@ -71,7 +71,7 @@ func ExampleService() {
 	fmt.Println("saved:", saved.Question.English)
 	fmt.Println("owner:", saved.Case.Owner().PersonalNumber)
 
-	sent, err := svc.Submit(ctx, c.ID())
+	sent, err := svc.Submit(ctx, saved.Case.ID(), saved.Case.Version())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -92,7 +92,7 @@ func ExampleCase_Submit() {
 	at := time.Date(2025, 3, 10, 9, 30, 0, 0, time.UTC)
 	installer := privacy.Actor{ID: "u-1001", Organisation: "elfirma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
 	c, _ := notification.NewCase(notification.NewCaseParams{
-		GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter",
+		GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange, JobType: "single-meter",
 		Area: "HBG", Handler: notification.Handler{User: installer.ID, Organisation: installer.Organisation},
 		CreatedAt: at,
 	})
@@ -101,7 +101,7 @@ func ExampleCase_Submit() {
 	_, err := c.Submit(profile, installer, at)
 	fmt.Println(errors.Is(err, validate.ErrIncomplete), err)
 
-	_ = c.SetWorkDescription("Byte av mätarskåp.")
+	_ = c.Edit(profile, installer, at, func(d *notification.Draft) error { return d.SetWorkDescription("Byte av mätarskåp.") })
 	already, err := c.Submit(profile, installer, at)
 	fmt.Println(c.Status(), already, err)
 
@@ -137,43 +137,11 @@ func ExampleTransitions() {
 	// Färdiganmäld                 cancel                 → Makulerad                    by installer or grid company
 }
 
-// A grid company's configuration is data: areas, installation types, job types and the
-// mandatory fields of each.
-func ExampleLoadCatalog() {
-	cat, err := notification.LoadCatalog(strings.NewReader(`{"gridCompanies": [{
-		"id": "natbolaget", "name": "Nätbolaget AB",
-		"areas": [{"code": "ABC", "name": "Abcstad"}],
-		"installationTypes": [
-			{"type": "fuse-change", "jobTypes": [
-				{"id": "fuse", "name": "Byte av huvudsäkring", "profile": {"required": ["requestedMainFuse"]}}]},
-			{"type": "ev-charger", "label": "Laddbox", "jobTypes": [
-				{"id": "home", "name": "Laddbox i villa", "profile": {"required": ["requestedPower"]}}]}
-		],
-		"baseProfile": {"required": ["payer.identity"]}
-	}]}`))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	g, _ := cat.GridCompany(context.Background(), "natbolaget")
-	fmt.Println(g.Name, g.Areas[0].Code, g.Areas[0].Name)
-	for _, o := range g.InstallationTypes {
-		for _, jt := range o.JobTypes {
-			p, _ := g.Profile(o.Type, jt.ID)
-			fmt.Printf("%s / %s: %v\n", g.TypeLabel(o.Type), jt.Name, p.Required())
-		}
-	}
-	// Output:
-	// Nätbolaget AB ABC Abcstad
-	// Säkringsändring / Byte av huvudsäkring: [payer.identity requestedMainFuse]
-	// Laddbox / Laddbox i villa: [payer.identity requestedPower]
-}
-
 func ExampleParseID() {
 	_, err := notification.ParseID("n-0123456789abcdef0123456789abcdef")
 	fmt.Println(err)
 	_, err = notification.ParseID("198803200016")
-	fmt.Println(errors.Is(err, notification.ErrInvalidArgument))
+	fmt.Println(errors.Is(err, validate.ErrInvalid))
 	// Output:
 	// <nil>
 	// true
@@ -188,12 +156,12 @@ func ExampleParseStatus() {
 
 func ExampleParseParty() {
 	owner, err := notification.ParseParty("owner", notification.PartyInput{
-		Kind: "private", Surname: "Berg", GivenName: "Maja", PersonalNumber: "880320-0016",
-		Address: notification.AddressInput{Street: "Storgatan 12", PostalCode: "252 21", City: "Helsingborg"},
+		Kind: "private", Surname: privacy.NewText("Berg"), GivenName: privacy.NewText("Maja"), PersonalNumber: privacy.NewText("880320-0016"),
+		Address: notification.AddressInput{Street: privacy.NewText("Storgatan 12"), PostalCode: privacy.NewText("252 21"), City: privacy.NewText("Helsingborg")},
 	})
 	fmt.Println(owner.Kind, owner.Surname, owner.PersonalNumber, owner.Address.PostalCode, err)
 
-	_, err = notification.ParseParty("payer", notification.PartyInput{PersonalNumber: "880320-0018"})
+	_, err = notification.ParseParty("payer", notification.PartyInput{PersonalNumber: privacy.NewText("880320-0018")})
 	var inv *validate.InvalidError
 	if errors.As(err, &inv) {
 		p := inv.Problems[0]

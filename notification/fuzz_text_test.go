@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/validate"
 )
 
 // fuzzIDForm is the form NewID produces, the only one ParseID documents.
@@ -25,7 +26,7 @@ func FuzzParseID(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := notification.ParseID(s)
 		if err != nil {
-			if !errors.Is(err, notification.ErrInvalidArgument) || id != "" {
+			if !errors.Is(err, validate.ErrInvalid) || id != "" {
 				t.Fatalf("error %v does not match ErrInvalidArgument, or the ID %q is not empty", err, id)
 			}
 			fuzzConstError(t, err, wantErr)
@@ -80,7 +81,7 @@ func FuzzParseStatus(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		st, err := notification.ParseStatus(s)
 		if err != nil {
-			if !errors.Is(err, notification.ErrInvalidArgument) || st != notification.StatusNone {
+			if !errors.Is(err, validate.ErrInvalid) || st != notification.StatusNone {
 				t.Fatalf("error %v does not match ErrInvalidArgument, or status %d is set", err, uint8(st))
 			}
 			fuzzConstError(t, err, wantErr)
@@ -97,7 +98,7 @@ func FuzzStatusUnmarshalText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		st := notification.Closed // an error must leave the value alone
 		if err := st.UnmarshalText(b); err != nil {
-			if !errors.Is(err, notification.ErrInvalidArgument) || st != notification.Closed {
+			if !errors.Is(err, validate.ErrInvalid) || st != notification.Closed {
 				t.Fatalf("error %v does not match ErrInvalidArgument, or the status changed to %d", err, uint8(st))
 			}
 			fuzzConstError(t, err, wantErr)
@@ -122,7 +123,7 @@ func FuzzSourceUnmarshalText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src := notification.SourceInstaller // an error must leave the value alone
 		if err := src.UnmarshalText(b); err != nil {
-			if !errors.Is(err, notification.ErrInvalidArgument) || src != notification.SourceInstaller {
+			if !errors.Is(err, validate.ErrInvalid) || src != notification.SourceInstaller {
 				t.Fatalf("error %v does not match ErrInvalidArgument, or the source changed to %d", err, uint8(src))
 			}
 			fuzzConstError(t, err, wantErr)

@@ -17,27 +17,27 @@ import (
 // lifecycle is the expected lifecycle, written out from the manual and DOMAIN.md rather than
 // read from the package, so that a wrong row in the package's table shows.
 var lifecycle = map[notification.Status]map[notification.Action]notification.Status{
-	notification.Draft: {
-		notification.Submit: notification.AwaitingApproval,
-		notification.Cancel: notification.Cancelled,
+	notification.NotSent: {
+		notification.ActionSubmit: notification.AwaitingApproval,
+		notification.ActionCancel: notification.Cancelled,
 	},
 	notification.Returned: {
-		notification.Submit: notification.AwaitingApproval,
-		notification.Cancel: notification.Cancelled,
+		notification.ActionSubmit: notification.AwaitingApproval,
+		notification.ActionCancel: notification.Cancelled,
 	},
 	notification.AwaitingApproval: {
-		notification.Approve: notification.Approved,
-		notification.Reject:  notification.Rejected,
-		notification.Return:  notification.Returned,
-		notification.Cancel:  notification.Cancelled,
+		notification.ActionApprove: notification.Approved,
+		notification.ActionReject:  notification.Rejected,
+		notification.ActionReturn:  notification.Returned,
+		notification.ActionCancel:  notification.Cancelled,
 	},
 	notification.Approved: {
-		notification.NotifyCompletion: notification.Completed,
-		notification.Cancel:           notification.Cancelled,
+		notification.ActionNotifyCompletion: notification.Completed,
+		notification.ActionCancel:           notification.Cancelled,
 	},
 	notification.Completed: {
-		notification.Close:  notification.Closed,
-		notification.Cancel: notification.Cancelled,
+		notification.ActionClose:  notification.Closed,
+		notification.ActionCancel: notification.Cancelled,
 	},
 	notification.Rejected:  {},
 	notification.Closed:    {},
@@ -45,36 +45,36 @@ var lifecycle = map[notification.Status]map[notification.Action]notification.Sta
 }
 
 // reasonRequired: rejecting and returning must say why.
-var reasonRequired = map[notification.Action]bool{notification.Reject: true, notification.Return: true}
+var reasonRequired = map[notification.Action]bool{notification.ActionReject: true, notification.ActionReturn: true}
 
 // sideOf is who takes each step.
-var sideOf = map[notification.Action]notification.PartySide{
-	notification.Submit:           notification.SideInstaller,
-	notification.NotifyCompletion: notification.SideInstaller,
-	notification.Approve:          notification.SideGridCompany,
-	notification.Reject:           notification.SideGridCompany,
-	notification.Return:           notification.SideGridCompany,
-	notification.Close:            notification.SideGridCompany,
-	notification.Cancel:           notification.SideEither,
+var sideOf = map[notification.Action]notification.Side{
+	notification.ActionSubmit:           notification.SideInstaller,
+	notification.ActionNotifyCompletion: notification.SideInstaller,
+	notification.ActionApprove:          notification.SideGridCompany,
+	notification.ActionReject:           notification.SideGridCompany,
+	notification.ActionReturn:           notification.SideGridCompany,
+	notification.ActionClose:            notification.SideGridCompany,
+	notification.ActionCancel:           notification.SideEither,
 }
 
 // take performs action a on c with the Case method for it; every reason-taking method gets
 // reason. Submit uses an empty profile, so completeness is not in the way.
 func take(c *notification.Case, a notification.Action, by privacy.Actor, at time.Time, reason string) (already bool, err error) {
 	switch a {
-	case notification.Submit:
+	case notification.ActionSubmit:
 		return c.Submit(validate.Profile{}, by, at)
-	case notification.Approve:
+	case notification.ActionApprove:
 		return false, c.Approve(reason, by, at)
-	case notification.Reject:
+	case notification.ActionReject:
 		return false, c.Reject(reason, by, at)
-	case notification.Return:
+	case notification.ActionReturn:
 		return false, c.Return(reason, by, at)
-	case notification.NotifyCompletion:
+	case notification.ActionNotifyCompletion:
 		return false, c.NotifyCompletion(by, at)
-	case notification.Close:
+	case notification.ActionClose:
 		return false, c.Close(by, at)
-	case notification.Cancel:
+	case notification.ActionCancel:
 		return false, c.Cancel(reason, by, at)
 	}
 	panic("test: unknown action " + a.String())
@@ -114,7 +114,7 @@ func TestLifecycle(t *testing.T) {
 				already, err := take(c, a, by, at, "  Skäl: fel säkringsstorlek.  ")
 
 				switch {
-				case s == notification.AwaitingApproval && a == notification.Submit:
+				case s == notification.AwaitingApproval && a == notification.ActionSubmit:
 					// A retried click: no error, no change, no history row.
 					require.NoError(t, err)
 					require.True(t, already)
@@ -124,14 +124,14 @@ func TestLifecycle(t *testing.T) {
 					require.False(t, already)
 					require.Equal(t, to, c.Status())
 					wantReason := ""
-					if a != notification.Submit && a != notification.NotifyCompletion && a != notification.Close {
+					if a != notification.ActionSubmit && a != notification.ActionNotifyCompletion && a != notification.ActionClose {
 						wantReason = "Skäl: fel säkringsstorlek." // trimmed
 					}
 					require.Equal(t, []notification.StatusChange{{
 						From: s, To: to, Action: a, By: by.ID, At: at, Reason: privacy.NewText(wantReason),
 					}}, c.History())
 					after := c.Snapshot()
-					if a == notification.Submit {
+					if a == notification.ActionSubmit {
 						// Sending is a disclosure to the grid company, recorded as such.
 						require.Equal(t, []notification.Recipient{{GridCompany: c.GridCompany(), At: at}}, after.Recipients)
 						after.Recipients = before.Recipients
@@ -143,17 +143,19 @@ func TestLifecycle(t *testing.T) {
 					var te *notification.TransitionError
 					require.ErrorAs(t, err, &te)
 					target := map[notification.Action]notification.Status{
-						notification.Submit: notification.AwaitingApproval, notification.Approve: notification.Approved,
-						notification.Reject: notification.Rejected, notification.Return: notification.Returned,
-						notification.NotifyCompletion: notification.Completed, notification.Close: notification.Closed,
-						notification.Cancel: notification.Cancelled,
+						notification.ActionSubmit: notification.AwaitingApproval, notification.ActionApprove: notification.Approved,
+						notification.ActionReject: notification.Rejected, notification.ActionReturn: notification.Returned,
+						notification.ActionNotifyCompletion: notification.Completed, notification.ActionClose: notification.Closed,
+						notification.ActionCancel: notification.Cancelled,
 					}[a]
 					require.Equal(t, notification.TransitionError{Action: a, From: s, To: target}, *te)
 					msg := err.Error()
 					assert.Contains(t, msg, target.String(), "the message names the state the step leads to")
 					assert.Contains(t, msg, a.String(), "the message names the action")
 					assert.Contains(t, msg, s.String(), "the message names the status")
-					assert.Contains(t, msg, s.Swedish(), "the message names the status in Swedish")
+					assert.Contains(t, te.Swedish(), s.Swedish(), "the Swedish message names the status in Swedish")
+					assert.Contains(t, te.Swedish(), target.Swedish(), "the Swedish message names where the step leads")
+					assert.Contains(t, te.Swedish(), a.Swedish(), "the Swedish message names the action")
 					require.False(t, already)
 					requireUnchanged(t, before, c)
 				}
@@ -190,7 +192,7 @@ func TestTransitionsTable(t *testing.T) {
 
 func TestLifecycle_reasonRequired(t *testing.T) {
 	t.Parallel()
-	for _, a := range []notification.Action{notification.Reject, notification.Return} {
+	for _, a := range []notification.Action{notification.ActionReject, notification.ActionReturn} {
 		for _, reason := range []string{"", "   ", "\t\n"} {
 			c := caseIn(t, notification.AwaitingApproval)
 			before := c.Snapshot()
@@ -207,7 +209,7 @@ func TestLifecycle_reasonRequired(t *testing.T) {
 	// A reason longer than 4000 characters is refused, and the case is unchanged.
 	c = caseIn(t, notification.AwaitingApproval)
 	before := c.Snapshot()
-	require.ErrorIs(t, c.Reject(strings.Repeat("å", 4001), gridCompany, now), notification.ErrInvalidArgument)
+	require.ErrorIs(t, c.Reject(strings.Repeat("å", 4001), gridCompany, now), validate.ErrInvalid)
 	requireUnchanged(t, before, c)
 	require.NoError(t, c.Reject(strings.Repeat("å", 4000), gridCompany, now))
 }
@@ -221,15 +223,15 @@ func TestLifecycle_wholeLifeHistory(t *testing.T) {
 		reason string
 		to     notification.Status
 	}{
-		{notification.Submit, installer, "", notification.AwaitingApproval},
-		{notification.Return, gridCompany, "Situationsplan saknas.", notification.Returned},
-		{notification.Submit, installer, "", notification.AwaitingApproval},
-		{notification.Approve, gridCompany, "Mätarskåp på fasad.", notification.Approved},
-		{notification.NotifyCompletion, installer, "", notification.Completed},
-		{notification.Close, gridCompany, "", notification.Closed},
+		{notification.ActionSubmit, installer, "", notification.AwaitingApproval},
+		{notification.ActionReturn, gridCompany, "Situationsplan saknas.", notification.Returned},
+		{notification.ActionSubmit, installer, "", notification.AwaitingApproval},
+		{notification.ActionApprove, gridCompany, "Mätarskåp på fasad.", notification.Approved},
+		{notification.ActionNotifyCompletion, installer, "", notification.Completed},
+		{notification.ActionClose, gridCompany, "", notification.Closed},
 	}
 	var want []notification.StatusChange
-	from := notification.Draft
+	from := notification.NotSent
 	for i, s := range steps {
 		at := now.Add(time.Duration(i+1) * time.Hour)
 		_, err := take(c, s.a, s.by, at, s.reason)
@@ -266,7 +268,7 @@ func TestSubmit_alreadyAwaitingApproval(t *testing.T) {
 
 func TestSubmit_incomplete(t *testing.T) {
 	t.Parallel()
-	for _, s := range []notification.Status{notification.Draft, notification.Returned} {
+	for _, s := range []notification.Status{notification.NotSent, notification.Returned} {
 		c := caseIn(t, s)
 		before := c.Snapshot()
 		profile, err := validate.NewProfile("workDescription", "owner.identity", "facility.meterNumber")
@@ -283,7 +285,7 @@ func TestSubmit_incomplete(t *testing.T) {
 		require.Equal(t, []string{"workDescription", "owner.identity"}, paths)
 		requireUnchanged(t, before, c)
 
-		require.NoError(t, c.SetWorkDescription("Byte av mätarskåp."))
+		edit(t, c, func(d *notification.Draft) error { return d.SetWorkDescription("Byte av mätarskåp.") })
 		_, err = c.Submit(profile, installer, now)
 		require.ErrorIs(t, err, validate.ErrIncomplete, "owner.identity is still missing")
 	}
@@ -293,7 +295,7 @@ func TestCheckDeletable(t *testing.T) {
 	t.Parallel()
 	for _, s := range notification.Statuses() {
 		err := caseIn(t, s).CheckDeletable()
-		if s == notification.Draft {
+		if s == notification.NotSent {
 			require.NoError(t, err)
 			continue
 		}
@@ -304,9 +306,12 @@ func TestCheckDeletable(t *testing.T) {
 
 func TestTransitionError(t *testing.T) {
 	t.Parallel()
-	err := error(&notification.TransitionError{Action: notification.Approve, From: notification.Draft, To: notification.Approved})
+	err := error(&notification.TransitionError{Action: notification.ActionApprove, From: notification.NotSent, To: notification.Approved})
 	require.ErrorIs(t, err, notification.ErrInvalidTransition)
 	require.NotErrorIs(t, err, notification.ErrNotEditable)
-	require.Equal(t, `notification: cannot approve a case that is not sent: the step leads to approved only from another status (godkänna: från "Ej skickat" till "Godkänd" är inte tillåtet)`, err.Error())
+	require.Equal(t, `notification: cannot approve a case that is not sent: the step leads to approved only from another status`, err.Error())
+	var sv interface{ Swedish() string }
+	require.ErrorAs(t, err, &sv)
+	require.Equal(t, `Det går inte att godkänna ett ärende som är "Ej skickat": steget leder till "Godkänd" bara från en annan status.`, sv.Swedish())
 	require.False(t, errors.Is(notification.ErrInvalidTransition, notification.ErrNotFound))
 }

@@ -17,7 +17,7 @@ import (
 	"github.com/gridnotify/gridnotify/notification"
 )
 
-// The output channels of the leak property test. pvChannels pushes one value through every
+// The output channels of the leak property test. allChannels pushes one value through every
 // way a program prints, logs or serialises something:
 //
 //   - fmt: Sprint, Sprintln and the verbs %v %+v %#v %s %q %+q %x %X %d and a width/precision
@@ -34,37 +34,37 @@ import (
 //   - encoding.TextMarshaler, fmt.Stringer, fmt.GoStringer and error, where implemented;
 //   - a panic with the value, recovered and printed with %v, %+v and %#v.
 
-// pvOut is one rendering of a value: the channel that produced it and its text. hex marks
+// leakOut is one rendering of a value: the channel that produced it and its text. hex marks
 // the %x/%X renderings, which are also searched for hex-encoded personal values.
-type pvOut struct {
+type leakOut struct {
 	channel string
 	text    string
 	hex     bool
 }
 
-// pvHolder nests a value in a struct the way application code does.
-type pvHolder[T any] struct {
+// holder nests a value in a struct the way application code does.
+type holder[T any] struct {
 	Exported T
 	hidden   T
 	Ptr      *T
 }
 
-// pvVerbs are the fmt verbs tried on every value.
-var pvVerbs = []string{"%v", "%+v", "%#v", "%s", "%q", "%+q", "%x", "%X", "%d", "%-40.60v"}
+// fmtVerbs are the fmt verbs tried on every value.
+var fmtVerbs = []string{"%v", "%+v", "%#v", "%s", "%q", "%+q", "%x", "%X", "%d", "%-40.60v"}
 
-// pvChannels renders v through every channel; label names the value in failure messages.
-func pvChannels[T any](label string, v T) []pvOut {
-	var outs []pvOut
+// allChannels renders v through every channel; label names the value in failure messages.
+func allChannels[T any](label string, v T) []leakOut {
+	var outs []leakOut
 	add := func(channel, text string) {
 		hexed := strings.Contains(channel, "%x") || strings.Contains(channel, "%X")
-		outs = append(outs, pvOut{channel: label + ": " + channel, text: text, hex: hexed})
+		outs = append(outs, leakOut{channel: label + ": " + channel, text: text, hex: hexed})
 	}
-	h := pvHolder[T]{Exported: v, hidden: v, Ptr: &v}
+	h := holder[T]{Exported: v, hidden: v, Ptr: &v}
 	slice := []T{v}
 	m := map[string]T{"k": v}
 
 	// fmt on the value, in a struct, behind a pointer, in a slice and in a map.
-	for _, verb := range pvVerbs {
+	for _, verb := range fmtVerbs {
 		add("fmt "+verb, fmt.Sprintf(verb, v))
 	}
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%x", "%d"} {
@@ -75,7 +75,7 @@ func pvChannels[T any](label string, v T) []pvOut {
 		add("fmt slice "+verb, fmt.Sprintf(verb, slice))
 		add("fmt map "+verb, fmt.Sprintf(verb, m))
 	}
-	hexVerb := pvVerbs[6] // "%x", through a variable: vet cannot check verbs on a type parameter
+	hexVerb := fmtVerbs[6] // "%x", through a variable: vet cannot check verbs on a type parameter
 	add("fmt slice %x", fmt.Sprintf(hexVerb, slice))
 	add("fmt.Sprint", fmt.Sprint(v))
 	add("fmt.Sprintln", fmt.Sprintln("value", v, h))
@@ -151,12 +151,12 @@ func pvChannels[T any](label string, v T) []pvOut {
 	}
 
 	// A panic with the value, recovered and printed.
-	add("panic", pvPanic(v))
+	add("panic", panicValue(v))
 	return outs
 }
 
-// pvPanic panics with v and returns the recovered value printed with %v, %+v and %#v.
-func pvPanic(v any) (s string) {
+// panicValue panics with v and returns the recovered value printed with %v, %+v and %#v.
+func panicValue(v any) (s string) {
 	defer func() {
 		r := recover()
 		s = fmt.Sprintf("panic: %v\n%+v\n%#v", r, r, r)
@@ -164,35 +164,35 @@ func pvPanic(v any) (s string) {
 	panic(v)
 }
 
-// pvNeedle is a personal value that must not appear in any output: what it is and its text.
-type pvNeedle struct {
+// leakNeedle is a personal value that must not appear in any output: what it is and its text.
+type leakNeedle struct {
 	what  string
 	value string
 }
 
-// pvMinNeedle is the shortest value searched for: shorter ones (a house number, "Ulf")
+// minNeedle is the shortest value searched for: shorter ones (a house number, "Ulf")
 // occur in unrelated text.
-const pvMinNeedle = 4
+const minNeedle = 4
 
-// pvNeedles derives every personal value a case holds from the case itself, in clear: every
+// needlesOf derives every personal value a case holds from the case itself, in clear: every
 // personal field of the form (but the postal codes, which stay clear by design, and the
 // invoice references, which are not masked — see TestPrivacyPlainTextFieldsAreMasked), the
 // installer's contact details and the notes' texts; personal identity numbers and sole
 // traders' organisation numbers in every form, phone numbers in E.164 and national form,
 // e-mail addresses and their local part.
-func pvNeedles(c *notification.Case) []pvNeedle {
+func needlesOf(c *notification.Case) []leakNeedle {
 	form := c.Form()
-	var out []pvNeedle
+	var out []leakNeedle
 	add := func(what string, values ...string) {
 		for _, v := range values {
-			if len(v) >= pvMinNeedle {
-				out = append(out, pvNeedle{what, v})
+			if len(v) >= minNeedle {
+				out = append(out, leakNeedle{what, v})
 			}
 		}
 	}
 	for _, f := range merge.Fields() {
 		v := f.Reveal(&form)
-		if !pvPersonal(f) || v == "" {
+		if !personalOf(f) || v == "" {
 			continue
 		}
 		switch f {
@@ -200,7 +200,7 @@ func pvNeedles(c *notification.Case) []pvNeedle {
 			merge.OwnerInvoiceReference, merge.PayerInvoiceReference:
 			continue
 		case merge.OwnerPersonalNumber, merge.PayerPersonalNumber:
-			add(f.Path(), pvPINForms(v)...)
+			add(f.Path(), pINForms(v)...)
 		case merge.OwnerOrganisationNumber, merge.PayerOrganisationNumber:
 			party := form.Owner
 			if f == merge.PayerOrganisationNumber {
@@ -210,34 +210,34 @@ func pvNeedles(c *notification.Case) []pvNeedle {
 				add(f.Path(), v, v[:6]+"-"+v[6:])
 			}
 		case merge.OwnerPhone, merge.PayerPhone:
-			add(f.Path(), pvPhoneForms(v)...)
+			add(f.Path(), phoneForms(v)...)
 		case merge.OwnerEmail, merge.PayerEmail:
-			add(f.Path(), pvEmailForms(v)...)
+			add(f.Path(), emailForms(v)...)
 		default:
 			add(f.Path(), v)
 		}
 	}
 	in := c.Installer()
 	add("installer.contact", in.Contact.Reveal())
-	add("installer.phone", pvPhoneForms(in.Phone.Reveal())...)
-	add("installer.email", pvEmailForms(in.Email.Reveal())...)
+	add("installer.phone", phoneForms(in.Phone.Reveal())...)
+	add("installer.email", emailForms(in.Email.Reveal())...)
 	for _, n := range c.Notes() {
 		add("notes.text", n.Text.Reveal())
 	}
 	return out
 }
 
-// pvPhoneForms returns an E.164 number, its national form and its national significant
+// phoneForms returns an E.164 number, its national form and its national significant
 // number (which both contain).
-func pvPhoneForms(e164 string) []string {
+func phoneForms(e164 string) []string {
 	if len(e164) < 4 {
 		return nil
 	}
 	return []string{e164, "0" + e164[3:], e164[3:]}
 }
 
-// pvEmailForms returns an address and its local part.
-func pvEmailForms(addr string) []string {
+// emailForms returns an address and its local part.
+func emailForms(addr string) []string {
 	if addr == "" {
 		return nil
 	}
@@ -245,41 +245,41 @@ func pvEmailForms(addr string) []string {
 	return []string{addr, local}
 }
 
-// pvTypedNeedles returns the values of a party input as typed: another spelling of what
-// pvNeedles derives, and the only source for values that never reached a case (bad input).
-func pvTypedNeedles(section string, p pvGenPerson) []pvNeedle {
+// typedNeedles returns the values of a party input as typed: another spelling of what
+// needlesOf derives, and the only source for values that never reached a case (bad input).
+func typedNeedles(section string, p genPerson) []leakNeedle {
 	in := p.in
-	var out []pvNeedle
+	var out []leakNeedle
 	add := func(what string, values ...string) {
 		for _, v := range values {
-			if len(v) >= pvMinNeedle {
-				out = append(out, pvNeedle{section + "." + what + " (typed)", v})
+			if len(v) >= minNeedle {
+				out = append(out, leakNeedle{section + "." + what + " (typed)", v})
 			}
 		}
 	}
-	add("surname", in.Surname)
-	add("givenName", in.GivenName)
-	add("address.careOf", in.Address.CareOf)
-	add("address.street", in.Address.Street)
-	add("address.city", in.Address.City)
-	add("phone", in.Phone)
-	add("email", pvEmailForms(in.Email)...)
-	add("birthDate", in.BirthDate)
-	add("personalNumber", in.PersonalNumber)
+	add("surname", in.Surname.Reveal())
+	add("givenName", in.GivenName.Reveal())
+	add("address.careOf", in.Address.CareOf.Reveal())
+	add("address.street", in.Address.Street.Reveal())
+	add("address.city", in.Address.City.Reveal())
+	add("phone", in.Phone.Reveal())
+	add("email", emailForms(in.Email.Reveal())...)
+	add("birthDate", in.BirthDate.Reveal())
+	add("personalNumber", in.PersonalNumber.Reveal())
 	add("typed", p.typed...)
-	if in.CompanyName != "" && in.OrganisationNumber != "" && len(p.typed) > 0 { // a sole trader
-		add("companyName", in.CompanyName)
+	if !in.CompanyName.IsZero() && !in.OrganisationNumber.IsZero() && len(p.typed) > 0 { // a sole trader
+		add("companyName", in.CompanyName.Reveal())
 	}
 	return out
 }
 
-// pvFind returns a description of every needle found in the outputs, in clear or in a form a
+// findValue returns a description of every needle found in the outputs, in clear or in a form a
 // channel may have turned it into: ASCII-quoted (%+q) or, for %x and %X, hex-encoded.
 //
 // The outputs of one case run to megabytes, so a plain strings.Contains per needle is too
 // slow: each output is scanned once, and only where its next three bytes begin some variant
 // of a needle (a bitmap lookup) are the variants compared.
-func pvFind(outs []pvOut, needles []pvNeedle) []string {
+func findValue(outs []leakOut, needles []leakNeedle) []string {
 	type variant struct {
 		text, how string
 		needle    int
@@ -298,7 +298,7 @@ func pvFind(outs []pvOut, needles []pvNeedle) []string {
 	bits := make([]uint64, 1<<24/64)
 	byPrefix := map[uint32][]variant{}
 	for _, v := range all {
-		p := prefix(v.text) // every needle has at least pvMinNeedle bytes
+		p := prefix(v.text) // every needle has at least minNeedle bytes
 		bits[p/64] |= 1 << (p % 64)
 		byPrefix[p] = append(byPrefix[p], v)
 	}
@@ -331,11 +331,11 @@ func pvFind(outs []pvOut, needles []pvNeedle) []string {
 	return found
 }
 
-// pvPersonal is the tests' own list of the form fields that can hold personal data, written
+// personalOf is the tests' own list of the form fields that can hold personal data, written
 // independently of the library's classification so that the two check each other: everything
 // but the facility's identifiers, grid area, fuse and power, and the parties' kinds and
 // "no Swedish personal identity number" flags.
-func pvPersonal(f merge.Field) bool {
+func personalOf(f merge.Field) bool {
 	switch f {
 	case merge.FacilityID, merge.FacilityTechnicalNumber, merge.FacilityMeterNumber, merge.FacilityArea,
 		merge.FacilityMainFuse, merge.FacilityPower, merge.OwnerKind, merge.PayerKind,

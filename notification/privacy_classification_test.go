@@ -14,7 +14,9 @@ import (
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
+	"github.com/gridnotify/gridnotify/validate"
 )
 
 // TestPrivacyClassification checks the classification behind the record of processing (GDPR
@@ -32,8 +34,8 @@ func TestPrivacyClassification(t *testing.T) {
 	}
 	for _, f := range merge.Fields() {
 		fc, classified := byPath[f.Path()]
-		require.Equal(t, pvPersonal(f), classified, "%s: classified", f)
-		require.Equal(t, pvPersonal(f), notification.IsPersonal(f), "%s: IsPersonal", f)
+		require.Equal(t, personalOf(f), classified, "%s: classified", f)
+		require.Equal(t, personalOf(f), notification.IsPersonal(f), "%s: IsPersonal", f)
 		if !classified {
 			continue
 		}
@@ -90,25 +92,25 @@ func TestPrivacyClassification(t *testing.T) {
 			"installer.email", "notes.text", "workDescription", "history.reason", "attachments.name"}, fc.Path)
 	}
 	// Non-personal fields cannot be revealed; personal ones are accepted by Reveal.
-	e := pvNewEnv(t)
-	c := e.create(t, pvHandler, pvOresundJob)
+	e := newEnv(t)
+	c := e.create(t, installer, oresundJob)
 	for _, f := range merge.Fields() {
-		_, err := e.svc.Reveal(e.as(pvHandler), c.ID(), privacy.PurposeAdminister, f)
-		if pvPersonal(f) {
+		_, err := e.svc.Reveal(e.as(installer), c.ID(), privacy.PurposeAdminister, f)
+		if personalOf(f) {
 			require.NoError(t, err, f.String())
 		} else {
-			require.ErrorIs(t, err, notification.ErrInvalidArgument, f.String())
+			require.ErrorIs(t, err, validate.ErrInvalid, f.String())
 		}
 	}
 }
 
-// pvFailingCatalog is a catalog that cannot be read.
-type pvFailingCatalog struct{ notification.Catalog }
+// failingCatalog is a catalog that cannot be read.
+type failingCatalog struct{ catalog.Catalog }
 
-var errPvCatalogDown = errors.New("catalog unavailable")
+var errCatalogDown = errors.New("catalog unavailable")
 
-func (pvFailingCatalog) GridCompanies(context.Context) ([]notification.GridCompany, error) {
-	return nil, errPvCatalogDown
+func (failingCatalog) GridCompanies(context.Context) ([]*catalog.GridCompany, error) {
+	return nil, errCatalogDown
 }
 
 // TestPrivacyRecordOfProcessing checks the record of processing: every classified field,
@@ -116,7 +118,7 @@ func (pvFailingCatalog) GridCompanies(context.Context) ([]notification.GridCompa
 // personal data.
 func TestPrivacyRecordOfProcessing(t *testing.T) {
 	t.Parallel()
-	rec, err := notification.RecordOfProcessing(context.Background(), notification.ExampleCatalog(), "Elfirma AB")
+	rec, err := notification.RecordOfProcessing(context.Background(), catalog.ExampleCatalog(), "Elfirma AB")
 	require.NoError(t, err)
 	require.Equal(t, "Elfirma AB", rec.Processor)
 	require.Equal(t, notification.Classification(), rec.Fields)
@@ -147,7 +149,7 @@ func TestPrivacyRecordOfProcessing(t *testing.T) {
 	for _, r := range facility.SampleRecords() {
 		for _, p := range []facility.Party{r.Owner, r.Customer} {
 			for _, v := range []string{p.Surname.Reveal(), p.GivenName.Reveal(), p.Address.Street.Reveal(), p.Email.Reveal()} {
-				if len(v) >= pvMinNeedle {
+				if len(v) >= minNeedle {
 					require.False(t, strings.Contains(text, v), "the record holds %q", v)
 				}
 			}
@@ -155,8 +157,8 @@ func TestPrivacyRecordOfProcessing(t *testing.T) {
 		require.NotContains(t, text, r.PropertyDesignation.Reveal())
 	}
 
-	_, err = notification.RecordOfProcessing(context.Background(), pvFailingCatalog{}, "Elfirma AB")
-	require.ErrorIs(t, err, errPvCatalogDown)
+	_, err = notification.RecordOfProcessing(context.Background(), failingCatalog{}, "Elfirma AB")
+	require.ErrorIs(t, err, errCatalogDown)
 }
 
 // TestPrivacyPlainTextFieldsAreMasked checks that the fields the classification calls
@@ -170,23 +172,23 @@ func TestPrivacyRecordOfProcessing(t *testing.T) {
 // print them in clear.
 func TestPrivacyPlainTextFieldsAreMasked(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
-	owner := pvMaja()
-	owner.InvoiceReference = "Att. Ingegerd Fläderström"
-	c := e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), owner, pvOlof(), pvDefaultData)
-	res, err := e.svc.Save(e.as(pvHandler), c.ID(), c.Version(), func(c *notification.Case) error {
-		return c.SetWorkDescription("Ingegerd Fläderström vill ha jordfelsbrytare.")
+	e := newEnv(t)
+	owner := personMaja()
+	owner.InvoiceReference = privacy.NewText("Att. Ingegerd Fläderström")
+	c := e.fill(t, installer, e.create(t, installer, oresundJob), owner, personOlof(), defaultData)
+	res, err := e.svc.Save(e.as(installer), c.ID(), c.Version(), func(d *notification.Draft) error {
+		return d.SetWorkDescription("Ingegerd Fläderström vill ha jordfelsbrytare.")
 	})
 	require.NoError(t, err)
 	c = res.Case
 	require.True(t, slices.ContainsFunc(notification.Classification(), func(fc privacy.FieldClass) bool {
 		return fc.Path == "owner.invoiceReference"
 	}))
-	var outs []pvOut
-	outs = append(outs, pvChannels("*Case", c)...)
-	outs = append(outs, pvChannels("Snapshot", c.Snapshot())...)
-	outs = append(outs, pvChannels("Owner", c.Owner())...)
-	found := pvFind(outs, []pvNeedle{{"invoice reference / work description", "Fläderström"}})
+	var outs []leakOut
+	outs = append(outs, allChannels("*Case", c)...)
+	outs = append(outs, allChannels("Snapshot", c.Snapshot())...)
+	outs = append(outs, allChannels("Owner", c.Owner())...)
+	found := findValue(outs, []leakNeedle{{"invoice reference / work description", "Fläderström"}})
 	var channels []string
 	for _, f := range found {
 		line, _, _ := strings.Cut(f, "\n")

@@ -7,34 +7,35 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
-// pvIDPattern is the form of every case ID: random, never derived from a person.
-var pvIDPattern = regexp.MustCompile(`^n-[0-9a-f]{32}$`)
+// iDPattern is the form of every case ID: random, never derived from a person.
+var iDPattern = regexp.MustCompile(`^n-[0-9a-f]{32}$`)
 
 // TestPrivacyJustification checks dataskyddslagen 3 kap. 10 §: a personal identity number is
 // set only with a recorded justification — the grid company's mandatory field, or the
 // customer's consent — and otherwise the save fails and changes nothing.
 func TestPrivacyJustification(t *testing.T) {
 	t.Parallel()
-	maja := pvMaja()
-	tests := []pvJustificationCase{
-		{"Öresundskraft requires the owner's", pvOresundJob, notification.OwnerSection, maja, nil, notification.BasisMandatoryField},
-		{"Öresundskraft requires the payer's", pvOresundJob, notification.PayerSection, maja, nil, notification.BasisMandatoryField},
-		{"mandatory wins over consent", pvOresundJob, notification.OwnerSection, maja,
-			[]notification.SaveOption{notification.WithConsent(notification.OwnerSection)}, notification.BasisMandatoryField},
-		{"Kustnät requires the payer's", pvKustnatJob, notification.PayerSection, maja, nil, notification.BasisMandatoryField},
-		{"Kustnät does not require the owner's", pvKustnatJob, notification.OwnerSection, maja, nil, ""},
-		{"consent for the other section does not count", pvKustnatJob, notification.OwnerSection, maja,
-			[]notification.SaveOption{notification.WithConsent(notification.PayerSection)}, ""},
-		{"the owner's consent", pvKustnatJob, notification.OwnerSection, maja,
-			[]notification.SaveOption{notification.WithConsent(notification.OwnerSection)}, notification.BasisConsent},
+	maja := personMaja()
+	tests := []justificationCase{
+		{"Öresundskraft requires the owner's", oresundJob, notification.SectionOwner, maja, nil, notification.BasisMandatoryField},
+		{"Öresundskraft requires the payer's", oresundJob, notification.SectionPayer, maja, nil, notification.BasisMandatoryField},
+		{"mandatory wins over consent", oresundJob, notification.SectionOwner, maja,
+			[]notification.SaveOption{notification.WithConsent(notification.SectionOwner)}, notification.BasisMandatoryField},
+		{"Kustnät requires the payer's", kustnatJob, notification.SectionPayer, maja, nil, notification.BasisMandatoryField},
+		{"Kustnät does not require the owner's", kustnatJob, notification.SectionOwner, maja, nil, ""},
+		{"consent for the other section does not count", kustnatJob, notification.SectionOwner, maja,
+			[]notification.SaveOption{notification.WithConsent(notification.SectionPayer)}, ""},
+		{"the owner's consent", kustnatJob, notification.SectionOwner, maja,
+			[]notification.SaveOption{notification.WithConsent(notification.SectionOwner)}, notification.BasisConsent},
 	}
-	pvRunJustification(t, tests)
+	runJustification(t, tests)
 }
 
 // TestPrivacyJustificationSoleTrader checks that a sole trader's organisation number, which IS
-// their personal identity number (privacy.OrganisationNumber: "treat it as personal data";
+// their personal identity number (privacy.OrganisationNumber: privacy.NewText("treat it as personal data");
 // Case.holds and ExportPerson treat it so), needs the same justification as a personal
 // identity number.
 //
@@ -44,60 +45,60 @@ func TestPrivacyJustification(t *testing.T) {
 func TestPrivacyJustificationSoleTrader(t *testing.T) {
 	t.Parallel()
 	soleTrader := notification.PartyInput{
-		Kind: "company", CompanyName: "Maja Bergqvist El", OrganisationNumber: "880320-0016",
-		Address: pvMaja().Address, Phone: pvMaja().Phone, Email: pvMaja().Email,
+		Kind: "company", CompanyName: privacy.NewText("Maja Bergqvist El"), OrganisationNumber: privacy.NewText("880320-0016"),
+		Address: personMaja().Address, Phone: personMaja().Phone, Email: personMaja().Email,
 	}
-	pvRunJustification(t, []pvJustificationCase{
-		{"Öresundskraft requires it", pvOresundJob, notification.OwnerSection, soleTrader, nil, notification.BasisMandatoryField},
-		{"Kustnät does not require the owner's", pvKustnatJob, notification.OwnerSection, soleTrader, nil, ""},
-		{"the owner's consent", pvKustnatJob, notification.OwnerSection, soleTrader,
-			[]notification.SaveOption{notification.WithConsent(notification.OwnerSection)}, notification.BasisConsent},
+	runJustification(t, []justificationCase{
+		{"Öresundskraft requires it", oresundJob, notification.SectionOwner, soleTrader, nil, notification.BasisMandatoryField},
+		{"Kustnät does not require the owner's", kustnatJob, notification.SectionOwner, soleTrader, nil, ""},
+		{"the owner's consent", kustnatJob, notification.SectionOwner, soleTrader,
+			[]notification.SaveOption{notification.WithConsent(notification.SectionOwner)}, notification.BasisConsent},
 	})
 }
 
-// pvJustificationCase sets a party in a new case: the save records want, or fails with
+// justificationCase sets a party in a new case: the save records want, or fails with
 // ErrNotJustified when want is "".
-type pvJustificationCase struct {
+type justificationCase struct {
 	name    string
-	job     pvJob
-	section notification.PartySection
+	job     jobChoice
+	section notification.Section
 	party   notification.PartyInput
 	opts    []notification.SaveOption
 	want    notification.Basis
 }
 
-func pvRunJustification(t *testing.T, tests []pvJustificationCase) {
+func runJustification(t *testing.T, tests []justificationCase) {
 	t.Helper()
-	pn := pvPIN(t, pvMaja())
+	pn := pinOf(t, personMaja())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			e := pvNewEnv(t)
-			c := e.create(t, pvHandler, tt.job)
-			require.Regexp(t, pvIDPattern, string(c.ID()))
-			party := pvParty(t, string(tt.section), tt.party)
+			e := newEnv(t)
+			c := e.create(t, installer, tt.job)
+			require.Regexp(t, iDPattern, string(c.ID()))
+			party := mustParty(t, tt.section, tt.party)
 			before := e.stored(t, c.ID()).Snapshot()
-			res, err := e.svc.Save(e.as(pvHandler), c.ID(), c.Version(), func(c *notification.Case) error {
-				if tt.section == notification.OwnerSection {
-					return c.SetOwner(party)
+			res, err := e.svc.Save(e.as(installer), c.ID(), c.Version(), func(d *notification.Draft) error {
+				if tt.section == notification.SectionOwner {
+					return d.SetOwner(party)
 				}
-				return c.SetPayer(party)
+				return d.SetPayer(party)
 			}, tt.opts...)
 			if tt.want == "" {
 				require.ErrorIs(t, err, notification.ErrNotJustified)
 				require.NotContains(t, err.Error(), pn.Reveal()[2:8]+"-", "the error quotes the number")
 				require.NotContains(t, err.Error(), "0016")
 				after := e.stored(t, c.ID())
-				require.Empty(t, pvSnapDiff(before, after.Snapshot()), "the case changed")
+				require.Empty(t, snapDiff(before, after.Snapshot()), "the case changed")
 				require.Empty(t, after.Justifications())
 				return
 			}
 			require.NoError(t, err)
 			js := res.Case.Justifications()
 			require.Len(t, js, 1)
-			require.Equal(t, notification.Justification{Section: tt.section, Basis: tt.want, By: pvHandler.ID, At: pvStart}, js[0])
+			require.Equal(t, notification.Justification{Section: tt.section, Basis: tt.want, By: installer.ID, At: now}, js[0])
 			require.Equal(t, js, e.stored(t, res.Case.ID()).Justifications(), "the justification is stored with the case")
-			require.Regexp(t, pvIDPattern, string(res.Case.ID()))
+			require.Regexp(t, iDPattern, string(res.Case.ID()))
 			require.NotContains(t, string(res.Case.ID()), pn.Reveal()[2:])
 		})
 	}
@@ -108,27 +109,27 @@ func pvRunJustification(t *testing.T, tests []pvJustificationCase) {
 // unrequired number needs no new consent.
 func TestPrivacyJustificationOnlyOnChange(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
-	inst := e.as(pvHandler)
-	c := e.create(t, pvHandler, pvKustnatJob)
-	owner := pvParty(t, "owner", pvMaja())
-	res, err := e.svc.Save(inst, c.ID(), c.Version(), func(c *notification.Case) error { return c.SetOwner(owner) },
-		notification.WithConsent(notification.OwnerSection))
+	e := newEnv(t)
+	inst := e.as(installer)
+	c := e.create(t, installer, kustnatJob)
+	owner := mustParty(t, "owner", personMaja())
+	res, err := e.svc.Save(inst, c.ID(), c.Version(), func(d *notification.Draft) error { return d.SetOwner(owner) },
+		notification.WithConsent(notification.SectionOwner))
 	require.NoError(t, err)
 	// Another field, no consent: fine, nothing new recorded.
-	res, err = e.svc.Save(inst, c.ID(), res.Case.Version(), func(c *notification.Case) error {
-		return c.SetWorkDescription("Byte av huvudsäkring.")
+	res, err = e.svc.Save(inst, c.ID(), res.Case.Version(), func(d *notification.Draft) error {
+		return d.SetWorkDescription("Byte av huvudsäkring.")
 	})
 	require.NoError(t, err)
 	require.Len(t, res.Case.Justifications(), 1)
 	// A different number without consent: refused.
 	other := owner
-	other.PersonalNumber = pvPIN(t, pvOlof())
-	_, err = e.svc.Save(inst, c.ID(), res.Case.Version(), func(c *notification.Case) error { return c.SetOwner(other) })
+	other.PersonalNumber = pinOf(t, personOlof())
+	_, err = e.svc.Save(inst, c.ID(), res.Case.Version(), func(d *notification.Draft) error { return d.SetOwner(other) })
 	require.ErrorIs(t, err, notification.ErrNotJustified)
 	// With consent: a second record.
-	res, err = e.svc.Save(inst, c.ID(), res.Case.Version(), func(c *notification.Case) error { return c.SetOwner(other) },
-		notification.WithConsent(notification.OwnerSection))
+	res, err = e.svc.Save(inst, c.ID(), res.Case.Version(), func(d *notification.Draft) error { return d.SetOwner(other) },
+		notification.WithConsent(notification.SectionOwner))
 	require.NoError(t, err)
 	require.Len(t, res.Case.Justifications(), 2)
 }
@@ -137,15 +138,15 @@ func TestPrivacyJustificationOnlyOnChange(t *testing.T) {
 // number: every ID has the random form, and two cases for the same person differ.
 func TestPrivacyCaseIDsAreRandom(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
-	pn := pvPIN(t, pvMaja()).Reveal()
+	e := newEnv(t)
+	pn := pinOf(t, personMaja()).Reveal()
 	seen := map[notification.ID]bool{}
 	for range 20 {
-		c := e.create(t, pvHandler, pvOresundJob)
-		c = e.fill(t, pvHandler, c, pvMaja(), pvMaja(), pvDefaultData)
+		c := e.create(t, installer, oresundJob)
+		c = e.fill(t, installer, c, personMaja(), personMaja(), defaultData)
 		id := string(c.ID())
-		require.Regexp(t, pvIDPattern, id)
-		for _, form := range pvPINForms(pn) {
+		require.Regexp(t, iDPattern, id)
+		for _, form := range pINForms(pn) {
 			require.NotContains(t, id, form)
 		}
 		require.False(t, seen[c.ID()])

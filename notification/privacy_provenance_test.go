@@ -10,6 +10,8 @@ import (
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
+	"github.com/gridnotify/gridnotify/validate"
 )
 
 // TestPrivacyProvenance checks GDPR art. 15(1)(c) and (g): where every field came from — the
@@ -18,15 +20,15 @@ import (
 // and that the case's JSON carries both without personal values.
 func TestPrivacyProvenance(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
-	inst := e.as(pvHandler)
-	c := e.create(t, pvHandler, pvOresundJob)
+	e := newEnv(t)
+	inst := e.as(installer)
+	c := e.create(t, installer, oresundJob)
 	for _, f := range merge.Fields() {
-		require.Equal(t, notification.SourceNone, pvSource(c, f), "a new case: %s", f)
+		require.Equal(t, notification.SourceNone, sourceOf(c, f), "a new case: %s", f)
 	}
 
 	// "Hämta anl-data": every field the lookup filled or overwrote comes from the lookup.
-	c, rep, err := e.svc.FetchFacility(inst, c.ID(), notification.FetchRequest{MeterNumber: "M-20003"})
+	c, rep, err := e.svc.FetchFacility(inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-20003"})
 	require.NoError(t, err)
 	fromLookup := 0
 	for f, o := range rep.All() {
@@ -35,35 +37,35 @@ func TestPrivacyProvenance(t *testing.T) {
 			want = notification.SourceLookup
 			fromLookup++
 		}
-		require.Equal(t, want, pvSource(c, f), "%s (%s)", f, o)
+		require.Equal(t, want, sourceOf(c, f), "%s (%s)", f, o)
 	}
 	require.GreaterOrEqual(t, fromLookup, 20, "the sample record fills the facility, the owner and the payer")
 	for _, f := range []merge.Field{merge.FacilityID, merge.FacilityMeterNumber, merge.FacilityStreet,
 		merge.FacilityPropertyDesignation, merge.OwnerSurname, merge.OwnerEmail, merge.PayerSurname, merge.PayerPhone} {
-		require.Equal(t, notification.SourceLookup, pvSource(c, f), f.String())
+		require.Equal(t, notification.SourceLookup, sourceOf(c, f), f.String())
 	}
 	// The lookup withholds identity numbers: they have no source yet.
 	for _, f := range []merge.Field{merge.OwnerPersonalNumber, merge.OwnerOrganisationNumber, merge.OwnerBirthDate,
 		merge.PayerPersonalNumber, merge.PayerOrganisationNumber, merge.PayerBirthDate} {
-		require.Equal(t, notification.SourceNone, pvSource(c, f), f.String())
+		require.Equal(t, notification.SourceNone, sourceOf(c, f), f.String())
 	}
 
 	// "Spara" with a new owner: typed by the installer, the personal identity number from the
 	// customer. The facility keeps its lookup sources.
-	owner := pvParty(t, "owner", pvMaja())
+	owner := mustParty(t, "owner", personMaja())
 	beforeForm, beforeCase := c.Form(), c
-	inFacility := pvInstaller(t, pvDefaultData)
-	res, err := e.svc.Save(inst, c.ID(), c.Version(), func(c *notification.Case) error {
-		if err := c.SetOwner(owner); err != nil {
+	inFacility := installerSection(t, defaultData)
+	res, err := e.svc.Save(inst, c.ID(), c.Version(), func(d *notification.Draft) error {
+		if err := d.SetOwner(owner); err != nil {
 			return err
 		}
-		if err := c.SetMeterPlacement(notification.FacadeCabinet, ""); err != nil {
+		if err := d.SetMeterPlacement(catalog.FacadeCabinet, ""); err != nil {
 			return err
 		}
-		if err := c.SetWorkDescription("Byte av servisledning."); err != nil {
+		if err := d.SetWorkDescription("Byte av servisledning."); err != nil {
 			return err
 		}
-		return c.SetInstaller(inFacility)
+		return d.SetInstaller(inFacility)
 	})
 	require.NoError(t, err)
 	c = res.Case
@@ -73,7 +75,7 @@ func TestPrivacyProvenance(t *testing.T) {
 		var want notification.Source
 		switch {
 		case f.Reveal(&beforeForm) == f.Reveal(&form): // typed the same: keeps its source
-			want = pvSource(beforeCase, f)
+			want = sourceOf(beforeCase, f)
 		case !f.Filled(&form):
 			want = notification.SourceNone
 		case f == merge.OwnerPersonalNumber:
@@ -82,48 +84,43 @@ func TestPrivacyProvenance(t *testing.T) {
 			want = notification.SourceInstaller
 			typed++
 		}
-		require.Equal(t, want, pvSource(c, f), f.String())
+		require.Equal(t, want, sourceOf(c, f), f.String())
 	}
 	require.GreaterOrEqual(t, typed, 6)
-	require.Equal(t, notification.SourceCustomer, pvSource(c, merge.OwnerPersonalNumber))
-	require.Equal(t, notification.SourceInstaller, pvSource(c, merge.OwnerSurname))
-	require.Equal(t, notification.SourceLookup, pvSource(c, merge.OwnerCity), "Helsingborg before and after")
-	require.Equal(t, notification.SourceLookup, pvSource(c, merge.FacilityPropertyDesignation))
-	require.Equal(t, notification.SourceLookup, pvSource(c, merge.PayerSurname), "the payer was not touched")
+	require.Equal(t, notification.SourceCustomer, sourceOf(c, merge.OwnerPersonalNumber))
+	require.Equal(t, notification.SourceInstaller, sourceOf(c, merge.OwnerSurname))
+	require.Equal(t, notification.SourceLookup, sourceOf(c, merge.OwnerCity), "Helsingborg before and after")
+	require.Equal(t, notification.SourceLookup, sourceOf(c, merge.FacilityPropertyDesignation))
+	require.Equal(t, notification.SourceLookup, sourceOf(c, merge.PayerSurname), "the payer was not touched")
 
 	// "Kopiera från ägare": the payer's fields come from wherever the owner's came from.
-	c, _, err = e.svc.CopyFromOwner(inst, c.ID())
+	c, _, err = e.svc.CopyFromOwner(inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	for i := range merge.OwnerInvoiceReference - merge.OwnerKind + 1 {
 		o, p := merge.OwnerKind+i, merge.PayerKind+i
-		require.Equal(t, pvSource(c, o), pvSource(c, p), "%s vs %s", o, p)
+		require.Equal(t, sourceOf(c, o), sourceOf(c, p), "%s vs %s", o, p)
 	}
-	require.Equal(t, notification.SourceCustomer, pvSource(c, merge.PayerPersonalNumber))
-	require.Equal(t, notification.SourceInstaller, pvSource(c, merge.PayerSurname))
+	require.Equal(t, notification.SourceCustomer, sourceOf(c, merge.PayerPersonalNumber))
+	require.Equal(t, notification.SourceInstaller, sourceOf(c, merge.PayerSurname))
 
 	// Nothing sent yet; "Skicka föranmälan" records the disclosure.
-	prov := c.Provenance()
-	require.Empty(t, prov.Recipients())
-	c = e.submit(t, pvHandler, c.ID())
-	prov = c.Provenance()
-	require.Equal(t, []notification.Recipient{{GridCompany: "oresundskraft", At: pvStart}}, prov.Recipients())
-	stored := e.stored(t, c.ID()).Provenance()
-	require.Equal(t, prov.Recipients(), stored.Recipients(), "the disclosure is stored")
+	require.Empty(t, c.Recipients())
+	c = e.submit(t, installer, c)
+	require.Equal(t, []notification.Recipient{{GridCompany: "oresundskraft", At: now}}, c.Recipients())
+	require.Equal(t, c.Recipients(), e.stored(t, c.ID()).Recipients(), "the disclosure is stored")
 	// A retried click records nothing more.
-	again, err := e.svc.Submit(inst, c.ID())
+	again, err := e.svc.Submit(inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	require.True(t, again.AlreadySubmitted)
-	againProv := e.stored(t, c.ID()).Provenance()
-	require.Len(t, againProv.Recipients(), 1)
+	require.Len(t, e.stored(t, c.ID()).Recipients(), 1)
 	// A resubmission after a return is a second disclosure.
-	_, err = e.svc.Return(e.as(pvOresund), c.ID(), "Komplettera med situationsplan.")
+	c, err = e.svc.Return(e.as(gridCompany), c.ID(), e.version(t, c.ID()), "Komplettera med situationsplan.")
 	require.NoError(t, err)
-	e.clock.Set(pvStart.Add(48 * time.Hour))
-	c = e.submit(t, pvHandler, c.ID())
-	prov = c.Provenance()
+	e.clock.Set(now.Add(48 * time.Hour))
+	c = e.submit(t, installer, c)
 	require.Equal(t, []notification.Recipient{
-		{GridCompany: "oresundskraft", At: pvStart}, {GridCompany: "oresundskraft", At: pvStart.Add(48 * time.Hour)},
-	}, prov.Recipients())
+		{GridCompany: "oresundskraft", At: now}, {GridCompany: "oresundskraft", At: now.Add(48 * time.Hour)},
+	}, c.Recipients())
 
 	// The case's JSON has the sources and recipients, and no personal value.
 	js, err := json.Marshal(c)
@@ -135,7 +132,7 @@ func TestPrivacyProvenance(t *testing.T) {
 	require.NoError(t, json.Unmarshal(js, &view))
 	wantSources := map[string]string{}
 	for _, f := range merge.Fields() {
-		if s := pvSource(c, f); s != notification.SourceNone {
+		if s := sourceOf(c, f); s != notification.SourceNone {
 			code, err := s.MarshalText()
 			require.NoError(t, err)
 			wantSources[f.Path()] = string(code)
@@ -145,18 +142,17 @@ func TestPrivacyProvenance(t *testing.T) {
 	require.Equal(t, "customer", view.Sources["owner.personalNumber"])
 	require.Equal(t, "lookup", view.Sources["facility.propertyDesignation"])
 	require.Equal(t, "installer", view.Sources["payer.email"])
-	require.Equal(t, prov.Recipients(), view.Recipients)
+	require.Equal(t, c.Recipients(), view.Recipients)
 	rec := facility.SampleRecords()[2]
-	for _, v := range append(pvClearValues(t, pvMaja()), rec.PropertyDesignation.Reveal(), rec.Owner.Surname.Reveal(),
+	for _, v := range append(clearValues(t, personMaja()), rec.PropertyDesignation.Reveal(), rec.Owner.Surname.Reveal(),
 		rec.Customer.Surname.Reveal(), rec.Address.Street.Reveal(), rec.Customer.Email.Reveal()) {
 		require.NotContains(t, string(js), v)
 	}
 }
 
-// pvSource returns where field f of c came from.
-func pvSource(c *notification.Case, f merge.Field) notification.Source {
-	p := c.Provenance()
-	return p.Source(f)
+// sourceOf returns where field f of c came from.
+func sourceOf(c *notification.Case, f merge.Field) notification.Source {
+	return c.Source(f)
 }
 
 // TestPrivacySourceNames checks the sources' names and codes, and that an unknown source
@@ -180,7 +176,7 @@ func TestPrivacySourceNames(t *testing.T) {
 		require.Equal(t, tt.swedish, tt.s.Swedish())
 	}
 	_, err := notification.Source(9).MarshalText()
-	require.ErrorIs(t, err, notification.ErrInvalidArgument)
-	var p notification.Provenance
-	require.Equal(t, notification.SourceNone, p.Source(merge.Field(200)))
+	require.ErrorIs(t, err, validate.ErrInvalid)
+	var sources notification.Sources
+	require.Equal(t, notification.SourceNone, sources.Of(merge.Field(200)))
 }

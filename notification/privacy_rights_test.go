@@ -11,44 +11,45 @@ import (
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
 	"github.com/gridnotify/gridnotify/privacy"
+	"github.com/gridnotify/gridnotify/validate"
 )
 
-// pvPeople is the data subjects' setting for the rights tests: Maja is the owner of case a
+// genPeople is the data subjects' setting for the rights tests: Maja is the owner of case a
 // (payer Olof, sent to Öresundskraft) and the payer of case b (owner Sigrid); case c belongs
 // to Torsten alone; case d names Maja but belongs to another installer company.
-type pvPeople struct {
-	e          pvEnv
+type genPeople struct {
+	e          env
 	a, b, c, d *notification.Case
 }
 
-func pvNewPeople(t *testing.T) pvPeople {
+func newPeople(t *testing.T) genPeople {
 	t.Helper()
-	e := pvNewEnv(t)
-	p := pvPeople{e: e}
-	p.a = e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), pvMaja(), pvOlof(), pvDefaultData)
+	e := newEnv(t)
+	p := genPeople{e: e}
+	p.a = e.fill(t, installer, e.create(t, installer, oresundJob), personMaja(), personOlof(), defaultData)
 	var err error
-	p.a, err = e.svc.AddNote(e.as(pvHandler), p.a.ID(), "Nyckeln finns hos grannen.")
+	p.a, err = e.svc.AddNote(e.as(installer), p.a.ID(), notification.AnyVersion, "Nyckeln finns hos grannen.")
 	require.NoError(t, err)
-	p.a = e.submit(t, pvHandler, p.a.ID())
-	p.a, err = e.svc.Approve(e.as(pvOresund), p.a.ID(), "")
+	p.a = e.submit(t, installer, p.a)
+	p.a, err = e.svc.Approve(e.as(gridCompany), p.a.ID(), e.version(t, p.a.ID()), "")
 	require.NoError(t, err)
-	p.b = e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), pvSigrid(), pvMaja(), pvDefaultData)
-	p.c = e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), pvTorsten(), pvTorsten(), pvDefaultData)
-	p.d = e.fill(t, pvOtherInstaller, e.create(t, pvOtherInstaller, pvOresundJob), pvMaja(), pvMaja(), pvDefaultData)
+	p.b = e.fill(t, installer, e.create(t, installer, oresundJob), personSigrid(), personMaja(), defaultData)
+	p.c = e.fill(t, installer, e.create(t, installer, oresundJob), personTorsten(), personTorsten(), defaultData)
+	p.d = e.fill(t, otherInstaller, e.create(t, otherInstaller, oresundJob), personMaja(), personMaja(), defaultData)
 	return p
 }
 
-// pvPartyValues returns a party input's values as the export and Reveal show them, by the
+// partyValues returns a party input's values as the export and Reveal show them, by the
 // field path under section.
-func pvPartyValues(t *testing.T, section string, in notification.PartyInput) map[string]string {
+func partyValues(t *testing.T, section notification.Section, in notification.PartyInput) map[string]string {
 	t.Helper()
 	var form merge.Form
 	if section == "owner" {
-		form.Owner = pvParty(t, section, in)
+		form.Owner = mustParty(t, section, in)
 	} else {
-		form.Payer = pvParty(t, section, in)
+		form.Payer = mustParty(t, section, in)
 	}
-	return pvRevealForm(&form)
+	return revealForm(&form)
 }
 
 // TestPrivacyExportPerson checks GDPR art. 15: the export holds exactly the person's own
@@ -57,14 +58,14 @@ func pvPartyValues(t *testing.T, section string, in notification.PartyInput) map
 // other people's data is not in it.
 func TestPrivacyExportPerson(t *testing.T) {
 	t.Parallel()
-	p := pvNewPeople(t)
+	p := newPeople(t)
 	e := p.e
-	maja := pvPIN(t, pvMaja())
+	maja := pinOf(t, personMaja())
 	logged := e.log.Len()
 
-	exp, err := e.svc.ExportPerson(e.as(pvDPO), maja)
+	exp, err := e.svc.ExportPerson(e.as(dpo), maja)
 	require.NoError(t, err)
-	require.Equal(t, pvStart, exp.ExportedAt)
+	require.Equal(t, now, exp.ExportedAt)
 	require.Len(t, exp.Cases, 2, "cases a and b, not c, and not d of another company")
 	byID := map[notification.ID]notification.CaseExport{}
 	for _, ce := range exp.Cases {
@@ -72,11 +73,11 @@ func TestPrivacyExportPerson(t *testing.T) {
 	}
 	tests := []struct {
 		c          *notification.Case
-		section    notification.PartySection
+		section    notification.Section
 		recipients []notification.Recipient
 	}{
-		{p.a, notification.OwnerSection, []notification.Recipient{{GridCompany: "oresundskraft", At: pvStart}}},
-		{p.b, notification.PayerSection, nil},
+		{p.a, notification.SectionOwner, []notification.Recipient{{GridCompany: "oresundskraft", At: now}}},
+		{p.b, notification.SectionPayer, nil},
 	}
 	for _, tt := range tests {
 		ce, ok := byID[tt.c.ID()]
@@ -99,31 +100,31 @@ func TestPrivacyExportPerson(t *testing.T) {
 			}
 			require.Equal(t, want, f.Source, f.Path)
 		}
-		require.Equal(t, pvPartyValues(t, string(tt.section), pvMaja()), got)
+		require.Equal(t, partyValues(t, tt.section, personMaja()), got)
 		require.Equal(t, "198803200016", got[string(tt.section)+".personalNumber"])
 		require.Len(t, ce.Justifications, 2, "both parties' numbers are mandatory at Öresundskraft")
 	}
 
 	js, err := json.Marshal(exp)
 	require.NoError(t, err)
-	for _, v := range pvStoredValues(t, pvMaja()) {
+	for _, v := range storedValues(t, personMaja()) {
 		require.Contains(t, string(js), v, "the export holds the person's data in clear")
 	}
-	for _, other := range []notification.PartyInput{pvOlof(), pvSigrid(), pvTorsten()} {
-		for _, v := range pvClearValues(t, other) {
+	for _, other := range []notification.PartyInput{personOlof(), personSigrid(), personTorsten()} {
+		for _, v := range clearValues(t, other) {
 			require.NotContains(t, string(js), v, "the export holds someone else's data")
 		}
 	}
-	require.NotContains(t, string(js), pvDefaultData.designation, "the facility is not the person's section")
+	require.NotContains(t, string(js), defaultData.designation, "the facility is not the person's section")
 
 	// Each case read is logged, allowed, for a data-subject request, naming the section's paths.
-	entries := e.log.Query(privacy.AccessQuery{Actor: pvDPO.ID})
+	entries := e.log.Query(privacy.AccessQuery{Actor: dpo.ID})
 	require.Len(t, entries, 2)
 	require.Equal(t, logged+2, e.log.Len())
 	for _, entry := range entries {
 		require.Equal(t, privacy.PurposeDataSubjectRequest, entry.Purpose)
 		require.Equal(t, privacy.Allowed, entry.Outcome)
-		require.Equal(t, pvDPO.Organisation, entry.Organisation)
+		require.Equal(t, dpo.Organisation, entry.Organisation)
 		section := "owner."
 		if entry.CaseID == string(p.b.ID()) {
 			section = "payer."
@@ -136,7 +137,7 @@ func TestPrivacyExportPerson(t *testing.T) {
 	}
 	logJS, err := json.Marshal(entries)
 	require.NoError(t, err)
-	for _, v := range pvClearValues(t, pvMaja()) {
+	for _, v := range clearValues(t, personMaja()) {
 		require.NotContains(t, string(logJS), v)
 	}
 }
@@ -146,23 +147,23 @@ func TestPrivacyExportPerson(t *testing.T) {
 // nothing, a zero number is refused.
 func TestPrivacyExportPersonAccess(t *testing.T) {
 	t.Parallel()
-	p := pvNewPeople(t)
+	p := newPeople(t)
 	e := p.e
-	maja := pvPIN(t, pvMaja())
+	maja := pinOf(t, personMaja())
 
-	_, err := e.svc.ExportPerson(e.as(pvColleague), maja)
+	_, err := e.svc.ExportPerson(e.as(colleague), maja)
 	require.ErrorIs(t, err, privacy.ErrDenied)
-	denied := e.log.Query(privacy.AccessQuery{Actor: pvColleague.ID})
+	denied := e.log.Query(privacy.AccessQuery{Actor: colleague.ID})
 	require.Len(t, denied, 1, "the refusal is logged")
 	require.Equal(t, privacy.Denied, denied[0].Outcome)
 	require.Equal(t, privacy.PurposeDataSubjectRequest, denied[0].Purpose)
 
-	exp, err := e.svc.ExportPerson(e.as(pvHandler), maja)
+	exp, err := e.svc.ExportPerson(e.as(installer), maja)
 	require.NoError(t, err, "the handler handles the data subject's cases")
 	require.Len(t, exp.Cases, 2)
 
 	// Another organisation's data-protection officer finds only that organisation's case.
-	exp, err = e.svc.ExportPerson(e.as(pvStrangerDPO), maja)
+	exp, err = e.svc.ExportPerson(e.as(strangerDPO), maja)
 	require.NoError(t, err)
 	require.Len(t, exp.Cases, 1)
 	require.Equal(t, p.d.ID(), exp.Cases[0].CaseID)
@@ -171,8 +172,8 @@ func TestPrivacyExportPersonAccess(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, exp.Cases, "an organisation without cases holds nothing about her")
 
-	_, err = e.svc.ExportPerson(e.as(pvDPO), privacy.PersonalIdentityNumber{})
-	require.ErrorIs(t, err, notification.ErrInvalidArgument)
+	_, err = e.svc.ExportPerson(e.as(dpo), privacy.PersonalIdentityNumber{})
+	require.ErrorIs(t, err, validate.ErrInvalid)
 	_, err = e.svc.ExportPerson(context.Background(), maja)
 	require.ErrorIs(t, err, privacy.ErrNoActor)
 }
@@ -181,13 +182,13 @@ func TestPrivacyExportPersonAccess(t *testing.T) {
 // personal identity number, finds them.
 func TestPrivacyExportSoleTrader(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
+	e := newEnv(t)
 	soleTrader := notification.PartyInput{
-		Kind: "company", CompanyName: "Maja Bergqvist El", OrganisationNumber: "880320-0016",
-		Address: pvMaja().Address, Phone: pvMaja().Phone, Email: pvMaja().Email,
+		Kind: "company", CompanyName: privacy.NewText("Maja Bergqvist El"), OrganisationNumber: privacy.NewText("880320-0016"),
+		Address: personMaja().Address, Phone: personMaja().Phone, Email: personMaja().Email,
 	}
-	c := e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), soleTrader, pvOlof(), pvDefaultData)
-	exp, err := e.svc.ExportPerson(e.as(pvDPO), pvPIN(t, pvMaja()))
+	c := e.fill(t, installer, e.create(t, installer, oresundJob), soleTrader, personOlof(), defaultData)
+	exp, err := e.svc.ExportPerson(e.as(dpo), pinOf(t, personMaja()))
 	require.NoError(t, err)
 	require.Len(t, exp.Cases, 1)
 	require.Equal(t, c.ID(), exp.Cases[0].CaseID)
@@ -199,9 +200,9 @@ func TestPrivacyExportSoleTrader(t *testing.T) {
 	require.Equal(t, "Maja Bergqvist El", got["owner.companyName"])
 }
 
-// pvStoredDump returns everything the repository holds about every case, with every
+// storedDump returns everything the repository holds about every case, with every
 // privacy value revealed — what a store would keep — as JSON, by case ID.
-func pvStoredDump(t *testing.T, e pvEnv) map[notification.ID]string {
+func storedDump(t *testing.T, e env) map[notification.ID]string {
 	t.Helper()
 	out := map[notification.ID]string{}
 	q := notification.Query{Limit: notification.MaxPageSize}
@@ -220,7 +221,7 @@ func pvStoredDump(t *testing.T, e pvEnv) map[notification.ID]string {
 				Form      map[string]string
 				Installer []string
 				Notes     []string
-			}{snap, pvRevealForm(&snap.Form), []string{in.Contact.Reveal(), in.Phone.Reveal(), in.Email.Reveal()}, notes})
+			}{snap, revealForm(&snap.Form), []string{in.Contact.Reveal(), in.Phone.Reveal(), in.Email.Reveal()}, notes})
 			require.NoError(t, err)
 			out[c.ID()] = string(js)
 		}
@@ -238,27 +239,27 @@ func pvStoredDump(t *testing.T, e pvEnv) map[notification.ID]string {
 // organisation are not the organisation's to erase.
 func TestPrivacyErasePerson(t *testing.T) {
 	t.Parallel()
-	p := pvNewPeople(t)
+	p := newPeople(t)
 	e := p.e
-	maja := pvPIN(t, pvMaja())
-	before := pvStoredDump(t, e)
-	for _, v := range pvStoredValues(t, pvMaja()) {
+	maja := pinOf(t, personMaja())
+	before := storedDump(t, e)
+	for _, v := range storedValues(t, personMaja()) {
 		require.Contains(t, before[p.a.ID()], v, "the dump reveals the stored values")
 	}
 	historyA := e.stored(t, p.a.ID()).History()
-	otherA := pvRevealForm(pvPtr(e.stored(t, p.a.ID()).Form()))
-	otherB := pvRevealForm(pvPtr(e.stored(t, p.b.ID()).Form()))
-	erasedAt := pvStart.Add(time.Hour)
+	otherA := revealForm(ptrTo(e.stored(t, p.a.ID()).Form()))
+	otherB := revealForm(ptrTo(e.stored(t, p.b.ID()).Form()))
+	erasedAt := now.Add(time.Hour)
 	e.clock.Set(erasedAt)
 
-	res, err := e.svc.ErasePerson(e.as(pvDPO), maja)
+	res, err := e.svc.ErasePerson(e.as(dpo), maja)
 	require.NoError(t, err)
 	require.ElementsMatch(t, []notification.ID{p.a.ID(), p.b.ID()}, res.Cases)
 	require.Equal(t, 16, res.Fields, "eight filled personal fields in each case")
 
-	after := pvStoredDump(t, e)
+	after := storedDump(t, e)
 	for _, id := range []notification.ID{p.a.ID(), p.b.ID(), p.c.ID()} {
-		for _, v := range pvClearValues(t, pvMaja()) {
+		for _, v := range clearValues(t, personMaja()) {
 			require.NotContains(t, after[id], v, "case %s still holds %q", id, v)
 		}
 	}
@@ -283,16 +284,16 @@ func TestPrivacyErasePerson(t *testing.T) {
 	} {
 		stored := e.stored(t, tt.c.ID())
 		require.Equal(t, []notification.Tombstone{{
-			At: erasedAt, By: pvDPO.ID, Reason: notification.ErasedOnRequest, Fields: wantPaths(tt.section),
+			At: erasedAt, By: dpo.ID, Reason: notification.ErasedOnRequest, Fields: wantPaths(tt.section),
 		}}, stored.Tombstones())
 		ts, err := json.Marshal(stored.Tombstones())
 		require.NoError(t, err)
-		for _, v := range pvClearValues(t, pvMaja()) {
+		for _, v := range clearValues(t, personMaja()) {
 			require.NotContains(t, string(ts), v)
 		}
 		// The other party and the facility are as they were; the section keeps only its kind.
 		form := stored.Form()
-		now := pvRevealForm(&form)
+		now := revealForm(&form)
 		for path, v := range tt.other {
 			if len(path) > len(tt.section) && path[:len(tt.section)+1] == tt.section+"." {
 				continue
@@ -311,7 +312,7 @@ func TestPrivacyErasePerson(t *testing.T) {
 		if tt.section == "payer" {
 			sf, of, pf = merge.PayerSurname, merge.OwnerSurname, merge.PayerPersonalNumber
 		}
-		shown, err := e.svc.Reveal(e.as(pvHandler), tt.c.ID(), privacy.PurposeAdminister, sf, pf, of)
+		shown, err := e.svc.Reveal(e.as(installer), tt.c.ID(), privacy.PurposeAdminister, sf, pf, of)
 		require.NoError(t, err)
 		require.ElementsMatch(t, []string{sf.Path(), pf.Path()}, shown.Erased)
 		require.Equal(t, map[string]string{of.Path(): tt.other[of.Path()]}, shown.Values)
@@ -321,17 +322,17 @@ func TestPrivacyErasePerson(t *testing.T) {
 	require.Equal(t, notification.Approved, e.stored(t, p.a.ID()).Status())
 
 	// Both erasures were logged for a data-subject request.
-	entries := e.log.Query(privacy.AccessQuery{Actor: pvDPO.ID})
+	entries := e.log.Query(privacy.AccessQuery{Actor: dpo.ID})
 	require.Len(t, entries, 2)
 	for _, entry := range entries {
 		require.Equal(t, privacy.PurposeDataSubjectRequest, entry.Purpose)
 		require.Equal(t, privacy.Allowed, entry.Outcome)
 	}
 	// There is nothing left to erase or export.
-	res, err = e.svc.ErasePerson(e.as(pvDPO), maja)
+	res, err = e.svc.ErasePerson(e.as(dpo), maja)
 	require.NoError(t, err)
 	require.Empty(t, res.Cases)
-	exp, err := e.svc.ExportPerson(e.as(pvDPO), maja)
+	exp, err := e.svc.ExportPerson(e.as(dpo), maja)
 	require.NoError(t, err)
 	require.Empty(t, exp.Cases)
 }
@@ -340,17 +341,17 @@ func TestPrivacyErasePerson(t *testing.T) {
 // ("Kopiera från ägare"), and a sole trader found by their organisation number.
 func TestPrivacyErasePersonBothSections(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
-	c := e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), pvMaja(), pvOlof(), pvDefaultData)
-	c, _, err := e.svc.CopyFromOwner(e.as(pvHandler), c.ID())
+	e := newEnv(t)
+	c := e.fill(t, installer, e.create(t, installer, oresundJob), personMaja(), personOlof(), defaultData)
+	c, _, err := e.svc.CopyFromOwner(e.as(installer), c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	soleTrader := notification.PartyInput{
-		Kind: "company", CompanyName: "Maja Bergqvist El", OrganisationNumber: "19880320-0016",
-		Address: notification.AddressInput{Street: "Verkstadsgatan 2"}, Email: "firma@example.com",
+		Kind: "company", CompanyName: privacy.NewText("Maja Bergqvist El"), OrganisationNumber: privacy.NewText("19880320-0016"),
+		Address: notification.AddressInput{Street: privacy.NewText("Verkstadsgatan 2")}, Email: privacy.NewText("firma@example.com"),
 	}
-	s := e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), soleTrader, pvOlof(), pvDefaultData)
+	s := e.fill(t, installer, e.create(t, installer, oresundJob), soleTrader, personOlof(), defaultData)
 
-	res, err := e.svc.ErasePerson(e.as(pvDPO), pvPIN(t, pvMaja()))
+	res, err := e.svc.ErasePerson(e.as(dpo), pinOf(t, personMaja()))
 	require.NoError(t, err)
 	require.ElementsMatch(t, []notification.ID{c.ID(), s.ID()}, res.Cases)
 
@@ -363,24 +364,24 @@ func TestPrivacyErasePersonBothSections(t *testing.T) {
 	st := e.stored(t, s.ID())
 	require.True(t, st.Owner().OrganisationNumber.IsZero())
 	require.True(t, st.Owner().CompanyName.IsZero())
-	require.Equal(t, pvOlof().Surname, st.Payer().Surname.Reveal(), "the payer is someone else")
+	require.Equal(t, personOlof().Surname.Reveal(), st.Payer().Surname.Reveal(), "the payer is someone else")
 }
 
 // TestPrivacyErasePersonAccess checks that only data-protection staff and the handler may
 // erase, and that a refusal erases nothing.
 func TestPrivacyErasePersonAccess(t *testing.T) {
 	t.Parallel()
-	p := pvNewPeople(t)
+	p := newPeople(t)
 	e := p.e
-	before := pvStoredDump(t, e)
-	for _, a := range []privacy.Actor{pvColleague, pvOresund} {
-		res, err := e.svc.ErasePerson(e.as(a), pvPIN(t, pvMaja()))
+	before := storedDump(t, e)
+	for _, a := range []privacy.Actor{colleague, gridCompany} {
+		res, err := e.svc.ErasePerson(e.as(a), pinOf(t, personMaja()))
 		require.ErrorIs(t, err, privacy.ErrDenied, a.ID)
 		require.Empty(t, res.Cases)
 	}
-	require.Equal(t, before, pvStoredDump(t, e))
-	_, err := e.svc.ErasePerson(e.as(pvDPO), privacy.PersonalIdentityNumber{})
-	require.ErrorIs(t, err, notification.ErrInvalidArgument)
+	require.Equal(t, before, storedDump(t, e))
+	_, err := e.svc.ErasePerson(e.as(dpo), privacy.PersonalIdentityNumber{})
+	require.ErrorIs(t, err, validate.ErrInvalid)
 }
 
 // TestPrivacyErasePersonNotesNamingThem checks that nothing of an erased person is left in
@@ -392,29 +393,29 @@ func TestPrivacyErasePersonAccess(t *testing.T) {
 // alternative is to document that notes must be reviewed by hand.
 func TestPrivacyErasePersonNotesNamingThem(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
-	c := e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), pvMaja(), pvOlof(), pvDefaultData)
-	_, err := e.svc.AddNote(e.as(pvHandler), c.ID(), "Ring Maja Bergqvist på 070-174 06 55 före besöket.")
+	e := newEnv(t)
+	c := e.fill(t, installer, e.create(t, installer, oresundJob), personMaja(), personOlof(), defaultData)
+	_, err := e.svc.AddNote(e.as(installer), c.ID(), notification.AnyVersion, "Ring Maja Bergqvist på 070-174 06 55 före besöket.")
 	require.NoError(t, err)
-	_, err = e.svc.ErasePerson(e.as(pvDPO), pvPIN(t, pvMaja()))
+	_, err = e.svc.ErasePerson(e.as(dpo), pinOf(t, personMaja()))
 	require.NoError(t, err)
-	dump := pvStoredDump(t, e)[c.ID()]
-	for _, v := range append(pvClearValues(t, pvMaja()), "Bergqvist") {
+	dump := storedDump(t, e)[c.ID()]
+	for _, v := range append(clearValues(t, personMaja()), "Bergqvist") {
 		require.NotContains(t, dump, v)
 	}
 }
 
-func pvPtr[T any](v T) *T { return &v }
+func ptrTo[T any](v T) *T { return &v }
 
 // close takes a complete case through approval, completion and closing.
-func (e pvEnv) close(t *testing.T, id notification.ID, grid privacy.Actor) *notification.Case {
+func (e env) close(t *testing.T, c *notification.Case, grid privacy.Actor) *notification.Case {
 	t.Helper()
-	e.submit(t, pvHandler, id)
-	_, err := e.svc.Approve(e.as(grid), id, "")
+	c = e.submit(t, installer, c)
+	c, err := e.svc.Approve(e.as(grid), c.ID(), e.version(t, c.ID()), "")
 	require.NoError(t, err)
-	_, err = e.svc.NotifyCompletion(e.as(pvHandler), id)
+	c, err = e.svc.NotifyCompletion(e.as(installer), c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
-	c, err := e.svc.Close(e.as(grid), id)
+	c, err = e.svc.Close(e.as(grid), c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	require.Equal(t, notification.Closed, c.Status())
 	return c
@@ -428,66 +429,66 @@ func (e pvEnv) close(t *testing.T, id notification.ID, grid privacy.Actor) *noti
 // only their organisation's cases.
 func TestPrivacyPurge(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
-	inst := e.as(pvHandler)
-	day := func(n int) time.Time { return pvStart.AddDate(0, 0, n) }
-	consent := notification.WithConsent(notification.OwnerSection)
-	newCase := func(a privacy.Actor, j pvJob) *notification.Case {
-		c := e.fill(t, a, e.create(t, a, j), pvMaja(), pvOlof(), pvDefaultData, consent)
-		c, err := e.svc.AddNote(e.as(a), c.ID(), "Ring Maja Bergqvist på 070-174 06 55.")
+	e := newEnv(t)
+	inst := e.as(installer)
+	day := func(n int) time.Time { return now.AddDate(0, 0, n) }
+	consent := notification.WithConsent(notification.SectionOwner)
+	newCase := func(a privacy.Actor, j jobChoice) *notification.Case {
+		c := e.fill(t, a, e.create(t, a, j), personMaja(), personOlof(), defaultData, consent)
+		c, err := e.svc.AddNote(e.as(a), c.ID(), notification.AnyVersion, "Ring Maja Bergqvist på 070-174 06 55.")
 		require.NoError(t, err)
 		return c
 	}
 
 	e.clock.Set(day(0))
-	oldClosed := newCase(pvHandler, pvOresundJob)
-	e.close(t, oldClosed.ID(), pvOresund)
-	open := newCase(pvHandler, pvOresundJob)
-	sent := newCase(pvHandler, pvOresundJob)
-	e.submit(t, pvHandler, sent.ID())
-	otherCompany := newCase(pvOtherInstaller, pvOresundJob)
-	_, err := e.svc.Cancel(e.as(pvOtherInstaller), otherCompany.ID(), "")
+	oldClosed := newCase(installer, oresundJob)
+	e.close(t, oldClosed, gridCompany)
+	open := newCase(installer, oresundJob)
+	sent := newCase(installer, oresundJob)
+	e.submit(t, installer, sent)
+	otherCompany := newCase(otherInstaller, oresundJob)
+	_, err := e.svc.Cancel(e.as(otherInstaller), otherCompany.ID(), e.version(t, otherCompany.ID()), "")
 	require.NoError(t, err)
 
 	e.clock.Set(day(100))
-	newerCancelled := newCase(pvHandler, pvOresundJob)
-	_, err = e.svc.Cancel(inst, newerCancelled.ID(), "Kunden ångrade sig.")
+	newerCancelled := newCase(installer, oresundJob)
+	_, err = e.svc.Cancel(inst, newerCancelled.ID(), e.version(t, newerCancelled.ID()), "Kunden ångrade sig.")
 	require.NoError(t, err)
 
 	e.clock.Set(day(400))
-	kustnatCancelled := newCase(pvHandler, pvKustnatJob)
-	_, err = e.svc.Cancel(inst, kustnatCancelled.ID(), "")
+	kustnatCancelled := newCase(installer, kustnatJob)
+	_, err = e.svc.Cancel(inst, kustnatCancelled.ID(), e.version(t, kustnatCancelled.ID()), "")
 	require.NoError(t, err)
 
 	e.clock.Set(day(500))
-	kustnatClosed := newCase(pvHandler, pvKustnatJob)
-	e.close(t, kustnatClosed.ID(), pvKustnat)
+	kustnatClosed := newCase(installer, kustnatJob)
+	e.close(t, kustnatClosed, otherGrid)
 
 	// At day 800 Öresundskraft's cut-off is day 70 and Kustnät's day 435.
 	purgeAt := day(800)
 	e.clock.Set(purgeAt)
-	before := pvStoredDump(t, e)
+	before := storedDump(t, e)
 	histories := map[notification.ID][]notification.StatusChange{}
 	for id := range before {
 		histories[id] = e.stored(t, id).History()
 	}
 
-	for _, a := range []privacy.Actor{pvHandler, pvColleague, pvOresund} {
+	for _, a := range []privacy.Actor{installer, colleague, gridCompany} {
 		_, err := e.svc.Purge(e.as(a))
 		require.ErrorIs(t, err, notification.ErrForbidden, a.ID)
 	}
 	_, err = e.svc.Purge(context.Background())
 	require.ErrorIs(t, err, privacy.ErrNoActor)
-	require.Equal(t, before, pvStoredDump(t, e), "a refused purge changes nothing")
+	require.Equal(t, before, storedDump(t, e), "a refused purge changes nothing")
 
-	res, err := e.svc.Purge(e.as(pvDPO))
+	res, err := e.svc.Purge(e.as(dpo))
 	require.NoError(t, err)
 	require.ElementsMatch(t, []notification.ID{oldClosed.ID(), kustnatCancelled.ID()}, res.Cases)
 
-	after := pvStoredDump(t, e)
+	after := storedDump(t, e)
 	for _, id := range []notification.ID{open.ID(), sent.ID(), newerCancelled.ID(), kustnatClosed.ID(), otherCompany.ID()} {
 		require.Equal(t, before[id], after[id], "case %s keeps its data", id)
-		require.Contains(t, after[id], pvMaja().Surname)
+		require.Contains(t, after[id], personMaja().Surname.Reveal())
 	}
 	for _, id := range res.Cases {
 		stored := e.stored(t, id)
@@ -497,8 +498,8 @@ func TestPrivacyPurge(t *testing.T) {
 				require.False(t, f.Filled(&form), "case %s still has %s", id, f)
 			}
 		}
-		for _, v := range append(append(pvClearValues(t, pvMaja()), pvClearValues(t, pvOlof())...),
-			pvDefaultData.designation, pvDefaultData.facilityStreet, pvDefaultData.contact, "Ring Maja") {
+		for _, v := range append(append(clearValues(t, personMaja()), clearValues(t, personOlof())...),
+			defaultData.designation, defaultData.facilityStreet, defaultData.contact, "Ring Maja") {
 			require.NotContains(t, after[id], v, "case %s", id)
 		}
 		in := stored.Installer()
@@ -512,7 +513,7 @@ func TestPrivacyPurge(t *testing.T) {
 		require.Len(t, ts, 1)
 		require.Equal(t, notification.ErasedByRetention, ts[0].Reason)
 		require.Equal(t, purgeAt, ts[0].At)
-		require.Equal(t, pvDPO.ID, ts[0].By)
+		require.Equal(t, dpo.ID, ts[0].By)
 		require.Subset(t, ts[0].Fields, []string{"owner.personalNumber", "payer.surname", "facility.address.street",
 			"facility.propertyDesignation", "installer.contact", "installer.phone", "installer.email", "notes.text"})
 		facilityID := stored.Facility().ID
@@ -520,10 +521,10 @@ func TestPrivacyPurge(t *testing.T) {
 	}
 
 	// A second purge finds nothing more to do.
-	res, err = e.svc.Purge(e.as(pvDPO))
+	res, err = e.svc.Purge(e.as(dpo))
 	require.NoError(t, err)
 	require.Empty(t, res.Cases)
-	require.Equal(t, after, pvStoredDump(t, e))
+	require.Equal(t, after, storedDump(t, e))
 }
 
 // TestPrivacyPurgeErasesEveryClassifiedField checks that the retention purge erases every
@@ -531,20 +532,20 @@ func TestPrivacyPurge(t *testing.T) {
 // company's retention period after the case is closed or cancelled".
 func TestPrivacyPurgeErasesEveryClassifiedField(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
-	c := e.fill(t, pvHandler, e.create(t, pvHandler, pvOresundJob), pvMaja(), pvOlof(), pvDefaultData)
-	res, err := e.svc.Save(e.as(pvHandler), c.ID(), c.Version(), func(c *notification.Case) error {
-		if err := c.SetWorkDescription("Maja Bergqvist vill ha jordfelsbrytare."); err != nil {
+	e := newEnv(t)
+	c := e.fill(t, installer, e.create(t, installer, oresundJob), personMaja(), personOlof(), defaultData)
+	res, err := e.svc.Save(e.as(installer), c.ID(), c.Version(), func(d *notification.Draft) error {
+		if err := d.SetWorkDescription("Maja Bergqvist vill ha jordfelsbrytare."); err != nil {
 			return err
 		}
-		return c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment,
+		return d.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment,
 			Name: privacy.NewText("Bergqvist fasad.jpg")})
 	})
 	require.NoError(t, err)
-	_, err = e.svc.Cancel(e.as(pvHandler), res.Case.ID(), "Maja Bergqvist ångrade sig.")
+	_, err = e.svc.Cancel(e.as(installer), res.Case.ID(), e.version(t, res.Case.ID()), "Maja Bergqvist ångrade sig.")
 	require.NoError(t, err)
-	e.clock.Set(pvStart.AddDate(3, 0, 0))
-	_, err = e.svc.Purge(e.as(pvDPO))
+	e.clock.Set(now.AddDate(3, 0, 0))
+	_, err = e.svc.Purge(e.as(dpo))
 	require.NoError(t, err)
 	stored := e.stored(t, c.ID())
 	form := stored.Form()
@@ -587,28 +588,28 @@ func TestPrivacyPurgeErasesEveryClassifiedField(t *testing.T) {
 // nothing else; only data-protection staff may do it.
 func TestPrivacyDeleteGridCompanyData(t *testing.T) {
 	t.Parallel()
-	e := pvNewEnv(t)
-	consent := notification.WithConsent(notification.OwnerSection)
-	mk := func(a privacy.Actor, j pvJob) *notification.Case {
-		return e.fill(t, a, e.create(t, a, j), pvMaja(), pvOlof(), pvDefaultData, consent)
+	e := newEnv(t)
+	consent := notification.WithConsent(notification.SectionOwner)
+	mk := func(a privacy.Actor, j jobChoice) *notification.Case {
+		return e.fill(t, a, e.create(t, a, j), personMaja(), personOlof(), defaultData, consent)
 	}
-	ownDraft := mk(pvHandler, pvOresundJob)
-	ownSent := mk(pvHandler, pvOresundJob)
-	e.submit(t, pvHandler, ownSent.ID())
-	ownClosed := mk(pvHandler, pvOresundJob)
-	e.close(t, ownClosed.ID(), pvOresund)
-	ownKustnat := mk(pvHandler, pvKustnatJob)
-	otherOresund := mk(pvOtherInstaller, pvOresundJob)
+	ownDraft := mk(installer, oresundJob)
+	ownSent := mk(installer, oresundJob)
+	e.submit(t, installer, ownSent)
+	ownClosed := mk(installer, oresundJob)
+	e.close(t, ownClosed, gridCompany)
+	ownKustnat := mk(installer, kustnatJob)
+	otherOresund := mk(otherInstaller, oresundJob)
 
-	for _, a := range []privacy.Actor{pvHandler, pvOresund} {
+	for _, a := range []privacy.Actor{installer, gridCompany} {
 		_, err := e.svc.DeleteGridCompanyData(e.as(a), "oresundskraft")
 		require.ErrorIs(t, err, notification.ErrForbidden)
 	}
-	_, err := e.svc.DeleteGridCompanyData(e.as(pvDPO), "")
-	require.ErrorIs(t, err, notification.ErrInvalidArgument)
+	_, err := e.svc.DeleteGridCompanyData(e.as(dpo), "")
+	require.ErrorIs(t, err, validate.ErrInvalid)
 	require.Equal(t, 5, e.repo.Len())
 
-	deleted, err := e.svc.DeleteGridCompanyData(e.as(pvDPO), "oresundskraft")
+	deleted, err := e.svc.DeleteGridCompanyData(e.as(dpo), "oresundskraft")
 	require.NoError(t, err)
 	require.ElementsMatch(t, []notification.ID{ownDraft.ID(), ownSent.ID(), ownClosed.ID()}, deleted)
 	for _, id := range deleted {
@@ -622,7 +623,7 @@ func TestPrivacyDeleteGridCompanyData(t *testing.T) {
 	require.Equal(t, 2, e.repo.Len())
 
 	// Nothing left of that assignment.
-	deleted, err = e.svc.DeleteGridCompanyData(e.as(pvDPO), "oresundskraft")
+	deleted, err = e.svc.DeleteGridCompanyData(e.as(dpo), "oresundskraft")
 	require.NoError(t, err)
 	require.Empty(t, deleted)
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
+	"github.com/gridnotify/gridnotify/validate"
 )
 
 func TestServiceCreate(t *testing.T) {
@@ -16,9 +18,9 @@ func TestServiceCreate(t *testing.T) {
 		req  notification.CreateRequest
 		area facility.AreaCode
 	}{
-		{"area by name", notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter", Area: "Helsingborg"}, "HBG"},
-		{"area by code", notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: notification.NewFacility, JobType: "multiple-meters", Area: "HBG"}, "HBG"},
-		{"area code in lower case", notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: notification.FuseChange, JobType: "single-meter", Area: "hbg"}, "HBG"},
+		{"area by name", notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange, JobType: "single-meter", Area: "Helsingborg"}, "HBG"},
+		{"area by code", notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: catalog.NewFacility, JobType: "multiple-meters", Area: "HBG"}, "HBG"},
+		{"area code in lower case", notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: catalog.FuseChange, JobType: "single-meter", Area: "hbg"}, "HBG"},
 		{"Kustnät's own type", notification.CreateRequest{GridCompany: "kustnat", InstallationType: "micro-production", JobType: "solar", Area: "Viken"}, "VIK"},
 	}
 	for _, tt := range tests {
@@ -27,7 +29,7 @@ func TestServiceCreate(t *testing.T) {
 			e := newEnv(t)
 			c, err := e.svc.Create(e.inst, tt.req)
 			require.NoError(t, err)
-			require.Equal(t, notification.Draft, c.Status())
+			require.Equal(t, notification.NotSent, c.Status())
 			require.Equal(t, int64(1), c.Version())
 			require.Equal(t, tt.req.GridCompany, c.GridCompany())
 			require.Equal(t, tt.req.InstallationType, c.InstallationType())
@@ -43,7 +45,7 @@ func TestServiceCreate(t *testing.T) {
 
 func TestServiceCreate_notOffered(t *testing.T) {
 	t.Parallel()
-	ok := notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter", Area: "HBG"}
+	ok := notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange, JobType: "single-meter", Area: "HBG"}
 	tests := []struct {
 		name   string
 		change func(r *notification.CreateRequest)
@@ -57,7 +59,7 @@ func TestServiceCreate_notOffered(t *testing.T) {
 		{"area name of another grid company", func(r *notification.CreateRequest) { r.Area = "Kustbygden" }, "grid area", "Kustbygden"},
 		{"unknown area", func(r *notification.CreateRequest) { r.Area = "Stockholm" }, "grid area", "Stockholm"},
 		{"Kustnät does not offer Servisändring", func(r *notification.CreateRequest) {
-			*r = notification.CreateRequest{GridCompany: "kustnat", InstallationType: notification.ServiceChange, JobType: "single-meter", Area: "VIK"}
+			*r = notification.CreateRequest{GridCompany: "kustnat", InstallationType: catalog.ServiceChange, JobType: "single-meter", Area: "VIK"}
 		}, "installation type", "service-change"},
 	}
 	for _, tt := range tests {
@@ -67,9 +69,9 @@ func TestServiceCreate_notOffered(t *testing.T) {
 			req := ok
 			tt.change(&req)
 			c, err := e.svc.Create(e.inst, req)
-			require.ErrorIs(t, err, notification.ErrNotOffered)
+			require.ErrorIs(t, err, catalog.ErrNotOffered)
 			require.Nil(t, c)
-			var oe *notification.OfferError
+			var oe *catalog.OfferError
 			require.ErrorAs(t, err, &oe)
 			require.Equal(t, tt.what, oe.What)
 			require.Equal(t, tt.value, oe.Value)
@@ -84,7 +86,7 @@ func TestServiceCreate_notOffered(t *testing.T) {
 // choice left empty (an empty choice is not an offer the grid company lacks).
 func TestServiceCreate_choiceLeftEmpty(t *testing.T) {
 	t.Parallel()
-	ok := notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter", Area: "HBG"}
+	ok := notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange, JobType: "single-meter", Area: "HBG"}
 	for name, change := range map[string]func(r *notification.CreateRequest){
 		"gridCompany":      func(r *notification.CreateRequest) { r.GridCompany = "" },
 		"installationType": func(r *notification.CreateRequest) { r.InstallationType = "" },
@@ -97,8 +99,8 @@ func TestServiceCreate_choiceLeftEmpty(t *testing.T) {
 			req := ok
 			change(&req)
 			_, err := e.svc.Create(e.inst, req)
-			require.ErrorIs(t, err, notification.ErrInvalidArgument)
-			require.NotErrorIs(t, err, notification.ErrNotOffered)
+			require.ErrorIs(t, err, validate.ErrInvalid)
+			require.NotErrorIs(t, err, catalog.ErrNotOffered)
 			require.Contains(t, err.Error(), name)
 			requireNoCases(t, e)
 		})
@@ -108,7 +110,7 @@ func TestServiceCreate_choiceLeftEmpty(t *testing.T) {
 func TestServiceCreate_onlyAnInstaller(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	req := notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter", Area: "HBG"}
+	req := notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange, JobType: "single-meter", Area: "HBG"}
 	_, err := e.svc.Create(e.grid, req)
 	require.ErrorIs(t, err, notification.ErrForbidden)
 	requireNoCases(t, e)
@@ -117,7 +119,7 @@ func TestServiceCreate_onlyAnInstaller(t *testing.T) {
 // requireNoCases fails t if the service's repository holds a case.
 func requireNoCases(t *testing.T, e env) {
 	t.Helper()
-	page, err := e.svc.Repository().List(t.Context(), notification.Query{})
+	page, err := e.repo.List(t.Context(), notification.Query{})
 	require.NoError(t, err)
 	require.Empty(t, page.Cases)
 }

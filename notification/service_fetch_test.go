@@ -10,7 +10,9 @@ import (
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/notification/notificationtest"
+	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
 
@@ -29,10 +31,10 @@ func sample(t *testing.T, m facility.MeterNumber) facility.Record {
 func TestServiceFetchFacility_overwrite(t *testing.T) { // "Skriv över fält i anmälan?" Ja
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
+	c := e.created(t)
 	rec := sample(t, "M-20001")
 
-	got, report, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "m-20001", Mode: merge.Overwrite})
+	got, report, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "m-20001", Mode: merge.Overwrite})
 	require.NoError(t, err)
 	require.Equal(t, int64(2), got.Version())
 	require.Empty(t, cmp.Diff(rec.Details, got.Facility(), notificationtest.CmpOptions()))
@@ -45,7 +47,7 @@ func TestServiceFetchFacility_overwrite(t *testing.T) { // "Skriv över fält i 
 
 	// Ja again, for another facility: everything the lookup returns replaces the form.
 	other := sample(t, "M-20002")
-	got, report, err = e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{FacilityID: other.ID.Grouped()})
+	got, report, err = e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{FacilityID: other.ID.Grouped()})
 	require.NoError(t, err)
 	require.Equal(t, other.ID, got.Facility().ID)
 	require.True(t, got.Owner().CompanyName.Equal(other.Owner.CompanyName))
@@ -55,24 +57,24 @@ func TestServiceFetchFacility_overwrite(t *testing.T) { // "Skriv över fält i 
 func TestServiceFetchFacility_fillEmpty(t *testing.T) { // "Skriv över fält i anmälan?" Nej
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
-	c, _, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-20003"})
+	c := e.created(t)
+	c, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-20003"})
 	require.NoError(t, err)
 
 	// The installer types the owner and, by mistake, another facility's identifiers.
 	typed := mustParty(t, "owner", ownerInput())
-	saved, err := e.svc.Save(e.inst, c.ID(), c.Version(), func(c *notification.Case) error {
-		if err := c.SetOwner(typed); err != nil {
+	saved, err := e.svc.Save(e.inst, c.ID(), c.Version(), func(d *notification.Draft) error {
+		if err := d.SetOwner(typed); err != nil {
 			return err
 		}
-		d := c.Facility()
-		d.MeterNumber, d.TechnicalNumber = "M-20001", "HBG-T-10001"
-		return c.SetFacility(d)
+		fd := d.Facility()
+		fd.MeterNumber, fd.TechnicalNumber = "M-20001", "HBG-T-10001"
+		return d.SetFacility(fd)
 	})
 	require.NoError(t, err)
 
 	rec := sample(t, "M-20003")
-	got, report, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{FacilityID: rec.ID.String(), Mode: merge.FillEmpty})
+	got, report, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{FacilityID: rec.ID.String(), Mode: merge.FillEmpty})
 	require.NoError(t, err)
 	require.Equal(t, saved.Case.Version()+1, got.Version())
 	// What the installer typed stays ...
@@ -91,12 +93,12 @@ func TestServiceFetchFacility_fillEmpty(t *testing.T) { // "Skriv över fält i 
 func TestServiceFetchFacility_unknownMeterNumber(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
-	c, _, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-20001"})
+	c := e.created(t)
+	c, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-20001"})
 	require.NoError(t, err)
 	before := e.stored(t, c.ID()).Snapshot()
 
-	got, report, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-99999"})
+	got, report, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-99999"})
 	require.ErrorIs(t, err, facility.ErrNotFound)
 	var le *notification.LookupError
 	require.ErrorAs(t, err, &le)
@@ -128,9 +130,9 @@ func TestServiceFetchFacility_malformed(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t)
-			c := e.create(t)
+			c := e.created(t)
 			before := e.stored(t, c.ID()).Snapshot()
-			_, _, err := e.svc.FetchFacility(e.inst, c.ID(), tt.req)
+			_, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), tt.req)
 			require.ErrorIs(t, err, validate.ErrInvalid)
 			var ie *validate.InvalidError
 			require.ErrorAs(t, err, &ie)
@@ -147,9 +149,9 @@ func TestServiceFetchFacility_malformed(t *testing.T) {
 	t.Run("unknown mode", func(t *testing.T) {
 		t.Parallel()
 		e := newEnv(t)
-		c := e.create(t)
-		_, _, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-20001", Mode: merge.Mode(7)})
-		require.ErrorIs(t, err, notification.ErrInvalidArgument)
+		c := e.created(t)
+		_, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-20001", Mode: merge.Mode(7)})
+		require.ErrorIs(t, err, validate.ErrInvalid)
 		require.Equal(t, int64(1), e.stored(t, c.ID()).Version())
 	})
 }
@@ -163,16 +165,16 @@ func TestServiceFetchFacility_refusedFacilities(t *testing.T) {
 		target error
 	}{
 		// "M-40001" is in Stockholm, which Öresundskraft does not serve.
-		{"facility in another grid area", notification.FetchRequest{MeterNumber: "M-40001"}, notification.ErrNotOffered},
+		{"facility in another grid area", notification.FetchRequest{MeterNumber: "M-40001"}, catalog.ErrNotOffered},
 		{"facility ID and another facility's meter number", notification.FetchRequest{FacilityID: rec1.ID.String(), MeterNumber: "M-20002"}, facility.ErrMismatch},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t)
-			c := e.create(t)
+			c := e.created(t)
 			before := e.stored(t, c.ID()).Snapshot()
-			_, _, err := e.svc.FetchFacility(e.inst, c.ID(), tt.req)
+			_, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), tt.req)
 			require.ErrorIs(t, err, tt.target)
 			require.Empty(t, snapDiff(before, e.stored(t, c.ID()).Snapshot()))
 		})
@@ -184,7 +186,7 @@ func TestServiceFetchFacility_notEditable(t *testing.T) {
 	e := newEnv(t)
 	c := e.submitted(t)
 	before := e.stored(t, c.ID()).Snapshot()
-	_, _, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-20001"})
+	_, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-20001"})
 	require.ErrorIs(t, err, notification.ErrNotEditable)
 	require.Empty(t, snapDiff(before, e.stored(t, c.ID()).Snapshot()))
 }
@@ -192,15 +194,15 @@ func TestServiceFetchFacility_notEditable(t *testing.T) {
 func TestServiceClearIdentifiers(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
-	c, _, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-20001"})
+	c := e.created(t)
+	c, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-20001"})
 	require.NoError(t, err)
 
 	// Step 14: the search fails, the installer clears the old numbers and searches again.
-	_, _, err = e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-99999"})
+	_, _, err = e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-99999"})
 	require.ErrorIs(t, err, facility.ErrNotFound)
 
-	cleared, err := e.svc.ClearIdentifiers(e.inst, c.ID())
+	cleared, err := e.svc.ClearIdentifiers(e.inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	require.Equal(t, c.Version()+1, cleared.Version())
 	require.True(t, cleared.Facility().ID.IsZero())
@@ -211,7 +213,7 @@ func TestServiceClearIdentifiers(t *testing.T) {
 	require.Empty(t, snapDiff(cleared.Snapshot(), e.stored(t, c.ID()).Snapshot()))
 
 	rec := sample(t, "M-20003")
-	again, _, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-20003"})
+	again, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-20003"})
 	require.NoError(t, err)
 	require.Equal(t, rec.ID, again.Facility().ID)
 	require.Equal(t, rec.MeterNumber, again.Facility().MeterNumber)
@@ -219,23 +221,23 @@ func TestServiceClearIdentifiers(t *testing.T) {
 
 	// Not once the case is sent.
 	sent := e.submitted(t)
-	_, err = e.svc.ClearIdentifiers(e.inst, sent.ID())
+	_, err = e.svc.ClearIdentifiers(e.inst, sent.ID(), e.version(t, sent.ID()))
 	require.ErrorIs(t, err, notification.ErrNotEditable)
 }
 
 func TestServiceCopyFromOwner(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
+	c := e.created(t)
 	owner := mustParty(t, "owner", notification.PartyInput{
-		Kind: "private", Surname: "Lind", GivenName: "Per", PersonalNumber: "20000229-2399",
-		Address: notification.AddressInput{Street: "Kullagatan 1", PostalCode: "252 20", City: "Helsingborg"},
-		Phone:   "070-174 06 56", Email: "per.lind@example.com",
+		Kind: "private", Surname: privacy.NewText("Lind"), GivenName: privacy.NewText("Per"), PersonalNumber: privacy.NewText("20000229-2399"),
+		Address: notification.AddressInput{Street: privacy.NewText("Kullagatan 1"), PostalCode: privacy.NewText("252 20"), City: privacy.NewText("Helsingborg")},
+		Phone:   privacy.NewText("070-174 06 56"), Email: privacy.NewText("per.lind@example.com"),
 	})
-	saved, err := e.svc.Save(e.inst, c.ID(), c.Version(), func(c *notification.Case) error { return c.SetOwner(owner) })
+	saved, err := e.svc.Save(e.inst, c.ID(), c.Version(), func(d *notification.Draft) error { return d.SetOwner(owner) })
 	require.NoError(t, err)
 
-	got, report, err := e.svc.CopyFromOwner(e.inst, c.ID())
+	got, report, err := e.svc.CopyFromOwner(e.inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	require.Equal(t, saved.Case.Version()+1, got.Version())
 	require.Empty(t, cmp.Diff(owner, got.Payer(), notificationtest.CmpOptions()), "the payer is not a copy of the owner")
@@ -246,15 +248,15 @@ func TestServiceCopyFromOwner(t *testing.T) {
 
 	// A grid company cannot copy on the installer's behalf.
 	sent := e.submitted(t)
-	_, _, err = e.svc.CopyFromOwner(e.grid, sent.ID())
+	_, _, err = e.svc.CopyFromOwner(e.grid, sent.ID(), e.version(t, sent.ID()))
 	require.ErrorIs(t, err, notification.ErrForbidden)
 }
 
 func TestServiceCheck(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
-	_, _, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-20001"})
+	c := e.created(t)
+	_, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-20001"})
 	require.NoError(t, err)
 
 	problems, err := e.svc.Check(e.inst, c.ID())

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
@@ -15,10 +16,10 @@ import (
 func TestServiceSave(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
+	c := e.created(t)
 
-	res, err := e.svc.Save(e.inst, c.ID(), c.Version(), func(c *notification.Case) error {
-		return c.SetWorkDescription("Byte av mätarskåp.")
+	res, err := e.svc.Save(e.inst, c.ID(), c.Version(), func(d *notification.Draft) error {
+		return d.SetWorkDescription("Byte av mätarskåp.")
 	})
 	require.NoError(t, err)
 	require.Equal(t, int64(2), res.Case.Version())
@@ -31,8 +32,8 @@ func TestServiceSave(t *testing.T) {
 	require.Empty(t, snapDiff(res.Case.Snapshot(), e.stored(t, c.ID()).Snapshot()))
 
 	// Saving from the version before that is a conflict, and the first save is kept.
-	_, err = e.svc.Save(e.inst, c.ID(), c.Version(), func(c *notification.Case) error {
-		return c.SetWorkDescription("Från en gammal flik.")
+	_, err = e.svc.Save(e.inst, c.ID(), c.Version(), func(d *notification.Draft) error {
+		return d.SetWorkDescription("Från en gammal flik.")
 	})
 	require.ErrorIs(t, err, notification.ErrConflict)
 	require.Equal(t, "Byte av mätarskåp.", e.stored(t, c.ID()).WorkDescription().Reveal())
@@ -45,26 +46,26 @@ func TestServiceSave_refused(t *testing.T) {
 	tests := []struct {
 		name    string
 		version func(c *notification.Case) int64
-		edit    func(c *notification.Case) error
+		edit    func(c *notification.Draft) error
 		target  error
 	}{
-		{"edit fails after a partial change", nil, func(c *notification.Case) error {
-			if err := c.SetWorkDescription("halvvägs"); err != nil {
+		{"edit fails after a partial change", nil, func(d *notification.Draft) error {
+			if err := d.SetWorkDescription("halvvägs"); err != nil {
 				return err
 			}
 			return boom
 		}, boom},
-		{"no version", func(*notification.Case) int64 { return 0 }, func(*notification.Case) error { return nil }, notification.ErrInvalidArgument},
-		{"a future version", func(c *notification.Case) int64 { return c.Version() + 1 }, func(*notification.Case) error { return nil }, notification.ErrConflict},
-		{"placement Öresundskraft does not offer", nil, func(c *notification.Case) error {
-			return c.SetMeterPlacement("roof-top", "")
-		}, notification.ErrNotOffered},
+		{"no version", func(*notification.Case) int64 { return 0 }, func(*notification.Draft) error { return nil }, validate.ErrInvalid},
+		{"a future version", func(c *notification.Case) int64 { return c.Version() + 1 }, func(*notification.Draft) error { return nil }, notification.ErrConflict},
+		{"placement Öresundskraft does not offer", nil, func(d *notification.Draft) error {
+			return d.SetMeterPlacement("roof-top", "")
+		}, catalog.ErrNotOffered},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t)
-			c := e.create(t)
+			c := e.created(t)
 			before := e.stored(t, c.ID()).Snapshot()
 			v := c.Version()
 			if tt.version != nil {
@@ -78,15 +79,15 @@ func TestServiceSave_refused(t *testing.T) {
 	t.Run("placement Kustnät does not offer", func(t *testing.T) {
 		t.Parallel()
 		e := newEnv(t)
-		c, err := e.svc.Create(e.inst, notification.CreateRequest{GridCompany: "kustnat", InstallationType: notification.NewFacility, JobType: "villa", Area: "KU1"})
+		c, err := e.svc.Create(e.inst, notification.CreateRequest{GridCompany: "kustnat", InstallationType: catalog.NewFacility, JobType: "villa", Area: "KU1"})
 		require.NoError(t, err)
-		_, err = e.svc.Save(e.inst, c.ID(), c.Version(), func(c *notification.Case) error {
-			return c.SetMeterPlacement(notification.ElectricalRoom, "")
+		_, err = e.svc.Save(e.inst, c.ID(), c.Version(), func(d *notification.Draft) error {
+			return d.SetMeterPlacement(catalog.ElectricalRoom, "")
 		})
-		require.ErrorIs(t, err, notification.ErrNotOffered)
+		require.ErrorIs(t, err, catalog.ErrNotOffered)
 		require.Contains(t, err.Error(), "meter placement")
-		_, err = e.svc.Save(e.inst, c.ID(), c.Version(), func(c *notification.Case) error {
-			return c.SetMeterPlacement(notification.CableCabinet, "")
+		_, err = e.svc.Save(e.inst, c.ID(), c.Version(), func(d *notification.Draft) error {
+			return d.SetMeterPlacement(catalog.CableCabinet, "")
 		})
 		require.NoError(t, err)
 	})
@@ -94,9 +95,9 @@ func TestServiceSave_refused(t *testing.T) {
 		t.Parallel()
 		e := newEnv(t)
 		c := e.submitted(t)
-		_, err := e.svc.Save(e.inst, c.ID(), c.Version(), func(c *notification.Case) error { return nil })
+		_, err := e.svc.Save(e.inst, c.ID(), c.Version(), func(d *notification.Draft) error { return nil })
 		require.ErrorIs(t, err, notification.ErrNotEditable)
-		_, err = e.svc.Save(e.grid, c.ID(), c.Version(), func(c *notification.Case) error { return nil })
+		_, err = e.svc.Save(e.grid, c.ID(), c.Version(), func(d *notification.Draft) error { return nil })
 		require.ErrorIs(t, err, notification.ErrForbidden)
 	})
 }
@@ -104,15 +105,15 @@ func TestServiceSave_refused(t *testing.T) {
 func TestServiceSubmit_incomplete(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
-	_, _, err := e.svc.FetchFacility(e.inst, c.ID(), notification.FetchRequest{MeterNumber: "M-20003"})
+	c := e.created(t)
+	_, _, err := e.svc.FetchFacility(e.inst, c.ID(), e.version(t, c.ID()), notification.FetchRequest{MeterNumber: "M-20003"})
 	require.NoError(t, err)
 	want, err := e.svc.Check(e.inst, c.ID())
 	require.NoError(t, err)
 	require.NotEmpty(t, want)
 	before := e.stored(t, c.ID()).Snapshot()
 
-	res, err := e.svc.Submit(e.inst, c.ID())
+	res, err := e.svc.Submit(e.inst, c.ID(), e.version(t, c.ID()))
 	require.ErrorIs(t, err, validate.ErrIncomplete)
 	var inc *validate.IncompleteError
 	require.ErrorAs(t, err, &inc)
@@ -130,26 +131,26 @@ func TestServiceSubmit(t *testing.T) {
 	e := newEnv(t)
 	c := e.complete(t)
 
-	res, err := e.svc.Submit(e.inst, c.ID())
+	res, err := e.svc.Submit(e.inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	require.False(t, res.AlreadySubmitted)
 	require.Equal(t, notification.AwaitingApproval, res.Case.Status())
 	require.Equal(t, c.Version()+1, res.Case.Version())
 	require.Equal(t, []notification.StatusChange{{
-		From: notification.Draft, To: notification.AwaitingApproval, Action: notification.Submit, By: installer.ID, At: now,
+		From: notification.NotSent, To: notification.AwaitingApproval, Action: notification.ActionSubmit, By: installer.ID, At: now,
 	}}, res.Case.History())
 	stored := e.stored(t, c.ID()).Snapshot()
 	require.Empty(t, snapDiff(res.Case.Snapshot(), stored))
 
 	// A retried click: nothing changes, nothing is stored again.
-	again, err := e.svc.Submit(e.inst, c.ID())
+	again, err := e.svc.Submit(e.inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	require.True(t, again.AlreadySubmitted)
 	require.Equal(t, res.Case.Version(), again.Case.Version())
 	require.Empty(t, snapDiff(stored, e.stored(t, c.ID()).Snapshot()))
 
 	// Saving is over; a grid company cannot submit.
-	_, err = e.svc.Submit(e.grid, c.ID())
+	_, err = e.svc.Submit(e.grid, c.ID(), e.version(t, c.ID()))
 	require.ErrorIs(t, err, notification.ErrForbidden)
 }
 
@@ -161,14 +162,14 @@ func TestServiceVisibility(t *testing.T) {
 	// "Ej skickat": the grid company does not see the case at all.
 	_, err := e.svc.Get(e.grid, c.ID())
 	require.ErrorIs(t, err, notification.ErrNotFound)
-	_, err = e.svc.Approve(e.grid, c.ID(), "")
+	_, err = e.svc.Approve(e.grid, c.ID(), e.version(t, c.ID()), "")
 	require.ErrorIs(t, err, notification.ErrNotFound)
-	_, err = e.svc.AddNote(e.grid, c.ID(), "Hej")
+	_, err = e.svc.AddNote(e.grid, c.ID(), notification.AnyVersion, "Hej")
 	require.ErrorIs(t, err, notification.ErrNotFound)
 	_, err = e.svc.Check(e.grid, c.ID())
 	require.ErrorIs(t, err, notification.ErrNotFound)
 
-	_, err = e.svc.Submit(e.inst, c.ID())
+	_, err = e.svc.Submit(e.inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	got, err := e.svc.Get(e.grid, c.ID())
 	require.NoError(t, err)
@@ -178,7 +179,7 @@ func TestServiceVisibility(t *testing.T) {
 	for name, ctx := range map[string]context.Context{"another grid company": e.otherGrid, "another installer company": e.otherInst} {
 		_, err := e.svc.Get(ctx, c.ID())
 		require.ErrorIs(t, err, notification.ErrNotFound, name)
-		_, err = e.svc.Cancel(ctx, c.ID(), "")
+		_, err = e.svc.Cancel(ctx, c.ID(), e.version(t, c.ID()), "")
 		require.ErrorIs(t, err, notification.ErrNotFound, name)
 		_, err = e.svc.Get(ctx, notification.NewID())
 		require.ErrorIs(t, err, notification.ErrNotFound, name)
@@ -190,20 +191,20 @@ func TestServiceApprove(t *testing.T) {
 	e := newEnv(t)
 	c := e.submitted(t)
 
-	_, err := e.svc.Approve(e.inst, c.ID(), "")
+	_, err := e.svc.Approve(e.inst, c.ID(), e.version(t, c.ID()), "")
 	require.ErrorIs(t, err, notification.ErrForbidden, "an installer approved their own case")
 	require.Equal(t, notification.AwaitingApproval, e.stored(t, c.ID()).Status())
 
-	got, err := e.svc.Approve(e.grid, c.ID(), "Mätarskåp på fasad mot gatan.")
+	got, err := e.svc.Approve(e.grid, c.ID(), e.version(t, c.ID()), "Mätarskåp på fasad mot gatan.")
 	require.NoError(t, err)
 	require.Equal(t, notification.Approved, got.Status())
 	require.Equal(t, notification.StatusChange{
-		From: notification.AwaitingApproval, To: notification.Approved, Action: notification.Approve,
+		From: notification.AwaitingApproval, To: notification.Approved, Action: notification.ActionApprove,
 		By: gridCompany.ID, At: now, Reason: privacy.NewText("Mätarskåp på fasad mot gatan."),
 	}, got.History()[len(got.History())-1])
 	require.Empty(t, snapDiff(got.Snapshot(), e.stored(t, c.ID()).Snapshot()))
 
-	_, err = e.svc.Approve(e.grid, c.ID(), "")
+	_, err = e.svc.Approve(e.grid, c.ID(), e.version(t, c.ID()), "")
 	require.ErrorIs(t, err, notification.ErrInvalidTransition)
 }
 
@@ -213,19 +214,19 @@ func TestServiceReject(t *testing.T) {
 	c := e.submitted(t)
 	before := e.stored(t, c.ID()).Snapshot()
 
-	_, err := e.svc.Reject(e.grid, c.ID(), "  ")
+	_, err := e.svc.Reject(e.grid, c.ID(), e.version(t, c.ID()), "  ")
 	require.ErrorIs(t, err, notification.ErrReasonRequired)
 	require.Empty(t, snapDiff(before, e.stored(t, c.ID()).Snapshot()))
-	_, err = e.svc.Reject(e.inst, c.ID(), "Jag ångrar mig.")
+	_, err = e.svc.Reject(e.inst, c.ID(), e.version(t, c.ID()), "Jag ångrar mig.")
 	require.ErrorIs(t, err, notification.ErrForbidden)
 
-	got, err := e.svc.Reject(e.grid, c.ID(), "Anläggningen ligger utanför vårt nätområde.")
+	got, err := e.svc.Reject(e.grid, c.ID(), e.version(t, c.ID()), "Anläggningen ligger utanför vårt nätområde.")
 	require.NoError(t, err)
 	require.Equal(t, notification.Rejected, got.Status())
 	require.Equal(t, "Anläggningen ligger utanför vårt nätområde.", got.History()[len(got.History())-1].Reason.Reveal())
 
 	// Final: not even a cancellation.
-	_, err = e.svc.Cancel(e.inst, c.ID(), "")
+	_, err = e.svc.Cancel(e.inst, c.ID(), e.version(t, c.ID()), "")
 	require.ErrorIs(t, err, notification.ErrInvalidTransition)
 }
 
@@ -234,16 +235,16 @@ func TestServiceReturnEditResubmit(t *testing.T) {
 	e := newEnv(t)
 	c := e.submitted(t)
 
-	_, err := e.svc.Return(e.grid, c.ID(), "")
+	_, err := e.svc.Return(e.grid, c.ID(), e.version(t, c.ID()), "")
 	require.ErrorIs(t, err, notification.ErrReasonRequired)
 
-	got, err := e.svc.Return(e.grid, c.ID(), "Ange ny huvudsäkring.")
+	got, err := e.svc.Return(e.grid, c.ID(), e.version(t, c.ID()), "Ange ny huvudsäkring.")
 	require.NoError(t, err)
 	require.Equal(t, notification.Returned, got.Status())
 
 	// The installer may edit again; Spara still asks to send.
-	res, err := e.svc.Save(e.inst, c.ID(), got.Version(), func(c *notification.Case) error {
-		return c.SetWorkDescription("Byte av servisledning och huvudsäkring 25 A.")
+	res, err := e.svc.Save(e.inst, c.ID(), got.Version(), func(d *notification.Draft) error {
+		return d.SetWorkDescription("Byte av servisledning och huvudsäkring 25 A.")
 	})
 	require.NoError(t, err)
 	require.True(t, res.NotSent)
@@ -253,7 +254,7 @@ func TestServiceReturnEditResubmit(t *testing.T) {
 	_, err = e.svc.Get(e.grid, c.ID())
 	require.NoError(t, err)
 
-	sent, err := e.svc.Submit(e.inst, c.ID())
+	sent, err := e.svc.Submit(e.inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	require.False(t, sent.AlreadySubmitted)
 	require.Equal(t, notification.AwaitingApproval, sent.Case.Status())
@@ -261,7 +262,7 @@ func TestServiceReturnEditResubmit(t *testing.T) {
 	for _, h := range sent.Case.History() {
 		path = append(path, h.Action)
 	}
-	require.Equal(t, []notification.Action{notification.Submit, notification.Return, notification.Submit}, path)
+	require.Equal(t, []notification.Action{notification.ActionSubmit, notification.ActionReturn, notification.ActionSubmit}, path)
 	require.Equal(t, "Byte av servisledning och huvudsäkring 25 A.", sent.Case.WorkDescription().Reveal())
 }
 
@@ -269,15 +270,15 @@ func TestServiceNotifyCompletion(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	c := e.submitted(t)
-	_, err := e.svc.NotifyCompletion(e.inst, c.ID())
+	_, err := e.svc.NotifyCompletion(e.inst, c.ID(), e.version(t, c.ID()))
 	require.ErrorIs(t, err, notification.ErrInvalidTransition, "färdiganmälan before approval")
 
-	_, err = e.svc.Approve(e.grid, c.ID(), "")
+	_, err = e.svc.Approve(e.grid, c.ID(), e.version(t, c.ID()), "")
 	require.NoError(t, err)
-	_, err = e.svc.NotifyCompletion(e.grid, c.ID())
+	_, err = e.svc.NotifyCompletion(e.grid, c.ID(), e.version(t, c.ID()))
 	require.ErrorIs(t, err, notification.ErrForbidden)
 
-	got, err := e.svc.NotifyCompletion(e.inst, c.ID())
+	got, err := e.svc.NotifyCompletion(e.inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	require.Equal(t, notification.Completed, got.Status())
 	require.Equal(t, installer.ID, got.History()[len(got.History())-1].By)
@@ -287,16 +288,16 @@ func TestServiceClose(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	c := e.submitted(t)
-	_, err := e.svc.Approve(e.grid, c.ID(), "")
+	_, err := e.svc.Approve(e.grid, c.ID(), e.version(t, c.ID()), "")
 	require.NoError(t, err)
-	_, err = e.svc.Close(e.grid, c.ID())
+	_, err = e.svc.Close(e.grid, c.ID(), e.version(t, c.ID()))
 	require.ErrorIs(t, err, notification.ErrInvalidTransition, "closed before the färdiganmälan")
-	_, err = e.svc.NotifyCompletion(e.inst, c.ID())
+	_, err = e.svc.NotifyCompletion(e.inst, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 
-	_, err = e.svc.Close(e.inst, c.ID())
+	_, err = e.svc.Close(e.inst, c.ID(), e.version(t, c.ID()))
 	require.ErrorIs(t, err, notification.ErrForbidden)
-	got, err := e.svc.Close(e.grid, c.ID())
+	got, err := e.svc.Close(e.grid, c.ID(), e.version(t, c.ID()))
 	require.NoError(t, err)
 	require.Equal(t, notification.Closed, got.Status())
 	require.True(t, got.Status().Final())
@@ -307,35 +308,36 @@ func TestServiceCancel(t *testing.T) {
 	e := newEnv(t)
 
 	// The installer cancels a draft.
-	d := e.create(t)
-	got, err := e.svc.Cancel(e.inst, d.ID(), "")
+	d := e.created(t)
+	got, err := e.svc.Cancel(e.inst, d.ID(), e.version(t, d.ID()), "")
 	require.NoError(t, err)
 	require.Equal(t, notification.Cancelled, got.Status())
 
 	// The grid company cancels a sent case, with a note.
 	c := e.submitted(t)
-	got, err = e.svc.Cancel(e.grid, c.ID(), "Dubblett av annat ärende.")
+	got, err = e.svc.Cancel(e.grid, c.ID(), e.version(t, c.ID()), "Dubblett av annat ärende.")
 	require.NoError(t, err)
 	require.Equal(t, notification.Cancelled, got.Status())
 	last := got.History()[len(got.History())-1]
 	require.Equal(t, gridCompany.ID, last.By)
 	require.Equal(t, "Dubblett av annat ärende.", last.Reason.Reveal())
 
-	_, err = e.svc.Cancel(e.inst, c.ID(), "")
+	_, err = e.svc.Cancel(e.inst, c.ID(), e.version(t, c.ID()), "")
 	require.ErrorIs(t, err, notification.ErrInvalidTransition)
 }
 
 func TestServiceAddNote(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
-	got, err := e.svc.AddNote(e.inst, c.ID(), "Kunden nås efter 16.")
+	c := e.created(t)
+	got, err := e.svc.AddNote(e.inst, c.ID(), notification.AnyVersion, "Kunden nås efter 16.")
 	require.NoError(t, err)
 	require.Equal(t, c.Version()+1, got.Version())
 
-	_, err = e.svc.Submit(e.inst, e.completeFrom(t, c).ID())
+	done := e.completeFrom(t, c)
+	_, err = e.svc.Submit(e.inst, done.ID(), e.version(t, done.ID()))
 	require.NoError(t, err)
-	got, err = e.svc.AddNote(e.grid, c.ID(), "Vi återkommer inom fem arbetsdagar.")
+	got, err = e.svc.AddNote(e.grid, c.ID(), notification.AnyVersion, "Vi återkommer inom fem arbetsdagar.")
 	require.NoError(t, err)
 
 	notes := got.Notes()
@@ -346,13 +348,13 @@ func TestServiceAddNote(t *testing.T) {
 	require.True(t, notes[1].At.Equal(now))
 
 	// Notes after the case is final, too.
-	_, err = e.svc.Reject(e.grid, c.ID(), "Fel nätområde.")
+	_, err = e.svc.Reject(e.grid, c.ID(), e.version(t, c.ID()), "Fel nätområde.")
 	require.NoError(t, err)
-	_, err = e.svc.AddNote(e.inst, c.ID(), "Uppfattat.")
+	_, err = e.svc.AddNote(e.inst, c.ID(), notification.AnyVersion, "Uppfattat.")
 	require.NoError(t, err)
 
-	_, err = e.svc.AddNote(e.inst, c.ID(), " ")
-	require.ErrorIs(t, err, notification.ErrInvalidArgument)
+	_, err = e.svc.AddNote(e.inst, c.ID(), notification.AnyVersion, " ")
+	require.ErrorIs(t, err, validate.ErrInvalid)
 }
 
 // completeFrom fills c's mandatory fields as complete does for a new case.
@@ -360,11 +362,11 @@ func (e env) completeFrom(t *testing.T, c *notification.Case) *notification.Case
 	t.Helper()
 	full := e.complete(t) // a second case, as a template
 	stored := e.stored(t, c.ID())
-	res, err := e.svc.Save(e.inst, c.ID(), stored.Version(), func(c *notification.Case) error {
+	res, err := e.svc.Save(e.inst, c.ID(), stored.Version(), func(d *notification.Draft) error {
 		return errors.Join(
-			c.SetFacility(full.Facility()), c.SetOwner(full.Owner()), c.SetPayer(full.Payer()),
-			c.SetMeterPlacement(full.MeterPlacement()), c.SetWorkDescription(full.WorkDescription().Reveal()),
-			c.SetInstaller(full.Installer()),
+			d.SetFacility(full.Facility()), d.SetOwner(full.Owner()), d.SetPayer(full.Payer()),
+			d.SetMeterPlacement(full.MeterPlacement()), d.SetWorkDescription(full.WorkDescription().Reveal()),
+			d.SetInstaller(full.Installer()),
 		)
 	})
 	require.NoError(t, err)
@@ -374,63 +376,63 @@ func (e env) completeFrom(t *testing.T, c *notification.Case) *notification.Case
 func TestServiceDelete(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	d := e.create(t)
-	require.ErrorIs(t, e.svc.Delete(e.otherInst, d.ID()), notification.ErrNotFound)
-	require.NoError(t, e.svc.Delete(e.inst, d.ID()))
+	d := e.created(t)
+	require.ErrorIs(t, e.svc.Delete(e.otherInst, d.ID(), e.version(t, d.ID())), notification.ErrNotFound)
+	require.NoError(t, e.svc.Delete(e.inst, d.ID(), e.version(t, d.ID())))
 	_, err := e.svc.Get(e.inst, d.ID())
 	require.ErrorIs(t, err, notification.ErrNotFound)
-	require.ErrorIs(t, e.svc.Delete(e.inst, d.ID()), notification.ErrNotFound)
+	require.ErrorIs(t, e.svc.Delete(e.inst, d.ID(), e.version(t, d.ID())), notification.ErrNotFound)
 
 	c := e.submitted(t)
-	require.ErrorIs(t, e.svc.Delete(e.inst, c.ID()), notification.ErrNotDeletable)
-	require.ErrorIs(t, e.svc.Delete(e.grid, c.ID()), notification.ErrForbidden)
+	require.ErrorIs(t, e.svc.Delete(e.inst, c.ID(), e.version(t, c.ID())), notification.ErrNotDeletable)
+	require.ErrorIs(t, e.svc.Delete(e.grid, c.ID(), e.version(t, c.ID())), notification.ErrForbidden)
 	require.Equal(t, notification.AwaitingApproval, e.stored(t, c.ID()).Status())
 
 	// Returned for completion is editable but not deletable.
-	_, err = e.svc.Return(e.grid, c.ID(), "Komplettera.")
+	_, err = e.svc.Return(e.grid, c.ID(), e.version(t, c.ID()), "Komplettera.")
 	require.NoError(t, err)
-	require.ErrorIs(t, e.svc.Delete(e.inst, c.ID()), notification.ErrNotDeletable)
+	require.ErrorIs(t, e.svc.Delete(e.inst, c.ID(), e.version(t, c.ID())), notification.ErrNotDeletable)
 
 	// A cancelled draft is no longer "Ej skickat".
-	x := e.create(t)
-	_, err = e.svc.Cancel(e.inst, x.ID(), "")
+	x := e.created(t)
+	_, err = e.svc.Cancel(e.inst, x.ID(), e.version(t, x.ID()), "")
 	require.NoError(t, err)
-	require.ErrorIs(t, e.svc.Delete(e.inst, x.ID()), notification.ErrNotDeletable)
+	require.ErrorIs(t, e.svc.Delete(e.inst, x.ID(), e.version(t, x.ID())), notification.ErrNotDeletable)
 }
 
 func TestServiceNoActor(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	c := e.create(t)
+	c := e.created(t)
 	id := c.ID()
 	ctx := e.noActor
 	calls := map[string]func() error{
 		"Create": func() error {
-			_, err := e.svc.Create(ctx, notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter", Area: "HBG"})
+			_, err := e.svc.Create(ctx, notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange, JobType: "single-meter", Area: "HBG"})
 			return err
 		},
 		"Get":   func() error { _, err := e.svc.Get(ctx, id); return err },
 		"List":  func() error { _, err := e.svc.List(ctx, notification.Query{}); return err },
 		"Check": func() error { _, err := e.svc.Check(ctx, id); return err },
 		"FetchFacility": func() error {
-			_, _, err := e.svc.FetchFacility(ctx, id, notification.FetchRequest{MeterNumber: "M-20001"})
+			_, _, err := e.svc.FetchFacility(ctx, id, 1, notification.FetchRequest{MeterNumber: "M-20001"})
 			return err
 		},
-		"ClearIdentifiers": func() error { _, err := e.svc.ClearIdentifiers(ctx, id); return err },
-		"CopyFromOwner":    func() error { _, _, err := e.svc.CopyFromOwner(ctx, id); return err },
+		"ClearIdentifiers": func() error { _, err := e.svc.ClearIdentifiers(ctx, id, 1); return err },
+		"CopyFromOwner":    func() error { _, _, err := e.svc.CopyFromOwner(ctx, id, 1); return err },
 		"Save": func() error {
-			_, err := e.svc.Save(ctx, id, 1, func(*notification.Case) error { return nil })
+			_, err := e.svc.Save(ctx, id, 1, func(*notification.Draft) error { return nil })
 			return err
 		},
-		"Submit":           func() error { _, err := e.svc.Submit(ctx, id); return err },
-		"Approve":          func() error { _, err := e.svc.Approve(ctx, id, ""); return err },
-		"Reject":           func() error { _, err := e.svc.Reject(ctx, id, "x"); return err },
-		"Return":           func() error { _, err := e.svc.Return(ctx, id, "x"); return err },
-		"NotifyCompletion": func() error { _, err := e.svc.NotifyCompletion(ctx, id); return err },
-		"Close":            func() error { _, err := e.svc.Close(ctx, id); return err },
-		"Cancel":           func() error { _, err := e.svc.Cancel(ctx, id, ""); return err },
-		"AddNote":          func() error { _, err := e.svc.AddNote(ctx, id, "x"); return err },
-		"Delete":           func() error { return e.svc.Delete(ctx, id) },
+		"Submit":           func() error { _, err := e.svc.Submit(ctx, id, 1); return err },
+		"Approve":          func() error { _, err := e.svc.Approve(ctx, id, 1, ""); return err },
+		"Reject":           func() error { _, err := e.svc.Reject(ctx, id, 1, "x"); return err },
+		"Return":           func() error { _, err := e.svc.Return(ctx, id, 1, "x"); return err },
+		"NotifyCompletion": func() error { _, err := e.svc.NotifyCompletion(ctx, id, 1); return err },
+		"Close":            func() error { _, err := e.svc.Close(ctx, id, 1); return err },
+		"Cancel":           func() error { _, err := e.svc.Cancel(ctx, id, 1, ""); return err },
+		"AddNote":          func() error { _, err := e.svc.AddNote(ctx, id, notification.AnyVersion, "x"); return err },
+		"Delete":           func() error { return e.svc.Delete(ctx, id, 1) },
 	}
 	before := e.stored(t, id).Snapshot()
 	for name, call := range calls {

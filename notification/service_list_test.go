@@ -2,13 +2,13 @@ package notification_test
 
 import (
 	"context"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 )
 
 // tickingEnv is newEnv with a clock that moves one second per reading, so cases list in the
@@ -16,14 +16,7 @@ import (
 func tickingEnv(t *testing.T) env {
 	t.Helper()
 	e := newEnv(t)
-	var mu sync.Mutex
-	tick := now
-	e.svc = notification.NewDefaultService(notification.WithClock(func() time.Time {
-		mu.Lock()
-		defer mu.Unlock()
-		tick = tick.Add(time.Second)
-		return tick
-	}))
+	e.clock.tick = time.Second
 	return e
 }
 
@@ -65,31 +58,31 @@ func listFixture(t *testing.T, e env) (inst, grid, otherInst []notification.ID) 
 	for i := range 9 {
 		switch i % 3 {
 		case 0, 1:
-			c := e.create(t)
+			c := e.created(t)
 			inst = append(inst, c.ID())
 			if i%3 == 1 {
 				e.completeFrom(t, c) // adds a template case first
-				_, err := e.svc.Submit(e.inst, c.ID())
+				_, err := e.svc.Submit(e.inst, c.ID(), e.version(t, c.ID()))
 				require.NoError(t, err)
 			}
 		case 2:
-			c, err := e.svc.Create(e.otherInst, notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: notification.FuseChange, JobType: "single-meter", Area: "HBG"})
+			c, err := e.svc.Create(e.otherInst, notification.CreateRequest{GridCompany: "oresundskraft", InstallationType: catalog.FuseChange, JobType: "single-meter", Area: "HBG"})
 			require.NoError(t, err)
 			otherInst = append(otherInst, c.ID())
-			k, err := e.svc.Create(e.inst, notification.CreateRequest{GridCompany: "kustnat", InstallationType: notification.FuseChange, JobType: "fuse", Area: "KU1"})
+			k, err := e.svc.Create(e.inst, notification.CreateRequest{GridCompany: "kustnat", InstallationType: catalog.FuseChange, JobType: "fuse", Area: "KU1"})
 			require.NoError(t, err)
 			inst = append(inst, k.ID())
 		}
 	}
 	// Every case in listing order (creation order, as the clock ticks), for each side.
-	page, err := e.svc.Repository().List(context.Background(), notification.Query{Limit: notification.MaxPageSize})
+	page, err := e.repo.List(context.Background(), notification.Query{Limit: notification.MaxPageSize})
 	require.NoError(t, err)
 	var wantInst, wantGrid []notification.ID
 	for _, c := range page.Cases {
 		if c.Handler().Organisation == installer.Organisation {
 			wantInst = append(wantInst, c.ID())
 		}
-		if c.GridCompany() == gridCompany.Organisation && c.Status() != notification.Draft {
+		if c.GridCompany() == gridCompany.Organisation && c.Status() != notification.NotSent {
 			wantGrid = append(wantGrid, c.ID())
 		}
 	}

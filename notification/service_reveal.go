@@ -27,8 +27,9 @@ type Revealed struct {
 // Errors: [validate.ErrInvalid] for no field or a field that is not personal (not logged:
 // nothing was asked of the policy); [ErrNotFound] for an unknown case and for a case the
 // policy denies to an actor who may not see it, alike, so that the answer tells a stranger
-// nothing; [privacy.ErrDenied] when the policy denies an actor who may see the case (an
-// unknown purpose is denied too); [privacy.ErrNoActor]; the access log's error.
+// nothing; [privacy.ErrDenied] when the policy denies an actor of the organisation that holds
+// the case — its installer company, or the grid company it was sent to (an unknown purpose is
+// denied too); [privacy.ErrNoActor]; the access log's error.
 func (s *Service) Reveal(ctx context.Context, id ID, purpose privacy.Purpose, fields ...merge.Field) (Revealed, error) {
 	a, err := actorFrom(ctx)
 	if err != nil {
@@ -58,7 +59,7 @@ func (s *Service) Reveal(ctx context.Context, id ID, purpose privacy.Purpose, fi
 		return Revealed{}, err
 	}
 	if err := s.decide(ctx, a, c, paths, purpose); err != nil {
-		if errors.Is(err, privacy.ErrDenied) && !visible(a, &c.state) {
+		if errors.Is(err, privacy.ErrDenied) && !ownedBy(a, &c.state) {
 			return Revealed{}, ErrNotFound
 		}
 		return Revealed{}, err

@@ -74,21 +74,30 @@ func (s Snapshot) clone() Snapshot {
 
 // RestoreCase rebuilds a stored case from its snapshot. It is not a constructor for new cases
 // (use [NewCase]): it trusts the snapshot's status and history as the store recorded them,
-// checking only that the snapshot is whole. Errors match [validate.ErrInvalid] and name the
-// field.
+// checking only that the snapshot is whole ([Snapshot.Validate]).
 func RestoreCase(s Snapshot) (*Case, error) {
-	switch {
-	case s.ID == "":
-		return nil, invalid("snapshot.id", "missing", "saknas")
-	case !s.Status.Valid():
-		return nil, invalid("snapshot.status", "not a status", "inte en status")
-	case s.GridCompany == "" || s.InstallationType == "" || s.JobType == "":
-		return nil, invalid("snapshot", "grid company, installation type or job type missing",
-			"nätbolag, installationstyp eller jobbtyp saknas")
-	case s.Version < 0:
-		return nil, invalid("snapshot.version", "negative", "negativ")
+	if err := s.Validate(); err != nil {
+		return nil, err
 	}
 	return &Case{state{s.clone()}}, nil
+}
+
+// Validate reports whether s is a whole case as a store may hold it: an ID, a status, the
+// grid company, installation type and job type, a version that is not negative. Errors match
+// [validate.ErrInvalid] and name the field.
+func (s *Snapshot) Validate() error {
+	switch {
+	case s.ID == "":
+		return invalid("snapshot.id", "missing", "saknas")
+	case !s.Status.Valid():
+		return invalid("snapshot.status", "not a status", "inte en status")
+	case s.GridCompany == "" || s.InstallationType == "" || s.JobType == "":
+		return invalid("snapshot", "grid company, installation type or job type missing",
+			"nätbolag, installationstyp eller jobbtyp saknas")
+	case s.Version < 0:
+		return invalid("snapshot.version", "negative", "negativ")
+	}
+	return nil
 }
 
 // Listing is what a store filters and sorts a listing on: the columns it may keep in clear,

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
 
@@ -94,8 +95,8 @@ func TestStructNamesFieldAndReason(t *testing.T) {
 func TestStructLabelsNotificationFields(t *testing.T) {
 	t.Parallel()
 	_, err := notification.ParseParty("owner", notification.PartyInput{
-		PersonalNumber: "880320-0018",
-		Address:        notification.AddressInput{PostalCode: "012 34"},
+		PersonalNumber: privacy.NewText("880320-0018"),
+		Address:        notification.AddressInput{PostalCode: privacy.NewText("012 34")},
 	})
 	var inv *validate.InvalidError
 	require.ErrorAs(t, err, &inv)

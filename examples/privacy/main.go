@@ -18,6 +18,7 @@ import (
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
 )
 
@@ -29,8 +30,9 @@ func main() {
 }
 
 var (
-	handler  = privacy.Actor{ID: "u-1001", Organisation: "elfirma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
-	stranger = privacy.Actor{ID: "u-9009", Organisation: "annan-firma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
+	handler   = privacy.Actor{ID: "u-1001", Organisation: "elfirma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
+	colleague = privacy.Actor{ID: "u-1002", Organisation: "elfirma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
+	stranger  = privacy.Actor{ID: "u-9009", Organisation: "annan-firma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
 )
 
 func run(ctx context.Context, out io.Writer) error {
@@ -63,12 +65,19 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "  allowed: %d field(s) revealed (the value is shown to the handler, not printed here)\n", len(shown.Values))
 
-	fmt.Fprintln(out, "\nAnother company's installer tries / en annan firmas installatör försöker:")
-	_, err = svc.Reveal(privacy.WithActor(ctx, stranger), c.ID(), privacy.PurposeAdminister, merge.OwnerPersonalNumber)
+	fmt.Fprintln(out, "\nA colleague answers a data-subject request / en kollega svarar på en begäran från den registrerade:")
+	_, err = svc.Reveal(privacy.WithActor(ctx, colleague), c.ID(), privacy.PurposeDataSubjectRequest, merge.OwnerPersonalNumber)
 	if !errors.Is(err, privacy.ErrDenied) {
 		return fmt.Errorf("expected a denial, got %v", err)
 	}
 	fmt.Fprintf(out, "  denied: %v\n", err)
+
+	fmt.Fprintln(out, "\nAnother company's installer tries / en annan firmas installatör försöker:")
+	_, err = svc.Reveal(privacy.WithActor(ctx, stranger), c.ID(), privacy.PurposeAdminister, merge.OwnerPersonalNumber)
+	if !errors.Is(err, notification.ErrNotFound) {
+		return fmt.Errorf("expected not found, got %v", err)
+	}
+	fmt.Fprintf(out, "  %v (not even told the case exists; the attempt is logged)\n", err)
 
 	fmt.Fprintln(out, "\nAccess log / åtkomstlogg (who, case, fields, purpose, outcome; no values):")
 	for _, e := range log.Query(privacy.AccessQuery{CaseID: string(c.ID())}) {
@@ -78,7 +87,7 @@ func run(ctx context.Context, out io.Writer) error {
 }
 
 func newService(log privacy.AccessLog) (*notification.Service, error) {
-	return notification.NewService(notification.NewMemoryRepository(), notification.ExampleCatalog(),
+	return notification.NewService(notification.NewMemoryRepository(), catalog.ExampleCatalog(),
 		facility.SampleRegistry(), notification.WithAccessLog(log))
 }
 
@@ -86,18 +95,19 @@ func newService(log privacy.AccessLog) (*notification.Service, error) {
 // grid company's profile makes mandatory.
 func caseWithCustomer(ctx context.Context, svc *notification.Service) (*notification.Case, error) {
 	c, err := svc.Create(ctx, notification.CreateRequest{
-		GridCompany: "oresundskraft", InstallationType: notification.FuseChange, JobType: "single-meter", Area: "HBG",
+		GridCompany: "oresundskraft", InstallationType: catalog.FuseChange, JobType: "single-meter", Area: "HBG",
 	})
 	if err != nil {
 		return nil, err
 	}
 	owner, err := notification.ParseParty("owner", notification.PartyInput{
-		Kind: "private", Surname: "Berg", GivenName: "Maja", PersonalNumber: "880320-0016",
+		Kind: "private", Surname: privacy.NewText("Berg"), GivenName: privacy.NewText("Maja"),
+		PersonalNumber: privacy.NewText("880320-0016"),
 	})
 	if err != nil {
 		return nil, err
 	}
-	res, err := svc.Save(ctx, c.ID(), c.Version(), func(c *notification.Case) error { return c.SetOwner(owner) })
+	res, err := svc.Save(ctx, c.ID(), c.Version(), func(d *notification.Draft) error { return d.SetOwner(owner) })
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ func TestRunShowsNoClearIdentityNumber(t *testing.T) {
 			t.Errorf("output contains %q in clear", clear)
 		}
 	}
-	for _, want := range []string{"19880320-****", "u-1001 allowed", "u-9009 denied", "access denied"} {
+	for _, want := range []string{"19880320-****", "u-1001 allowed", "u-1002 denied", "u-9009 denied", "access denied", "case not found"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q", want)
 		}

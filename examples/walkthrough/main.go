@@ -16,6 +16,7 @@ import (
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
@@ -38,7 +39,7 @@ func run(ctx context.Context, out io.Writer) error {
 	w.step("1–7", "Skapa anmälan", "Create the notification")
 	c, err := svc.Create(ctx, notification.CreateRequest{
 		GridCompany:      "oresundskraft",
-		InstallationType: notification.ServiceChange,
+		InstallationType: catalog.ServiceChange,
 		JobType:          "single-meter",
 		Area:             "Helsingborg",
 	})
@@ -51,7 +52,7 @@ func run(ctx context.Context, out io.Writer) error {
 
 	w.step("8–9, 14", "Hämta anl-data med ett mätarnummer som inte finns", "Fetch with an unknown meter number")
 	before := c.Version()
-	_, _, err = svc.FetchFacility(ctx, c.ID(), notification.FetchRequest{MeterNumber: "M-99999"})
+	_, _, err = svc.FetchFacility(ctx, c.ID(), c.Version(), notification.FetchRequest{MeterNumber: "M-99999"})
 	var lookupErr *notification.LookupError
 	if !errors.As(err, &lookupErr) || !errors.Is(err, facility.ErrNotFound) {
 		return fmt.Errorf("expected the not-found error, got %v", err)
@@ -62,13 +63,13 @@ func run(ctx context.Context, out io.Writer) error {
 		return err
 	}
 	w.line("Anmälan är oförändrad / the case is unchanged: version %d → %d", before, c.Version())
-	if c, err = svc.ClearIdentifiers(ctx, c.ID()); err != nil {
+	if c, err = svc.ClearIdentifiers(ctx, c.ID(), c.Version()); err != nil {
 		return err
 	}
 	w.line("Rensa mätarnummer och EAN / cleared meter number and facility ID")
 
 	w.step("10, 12–13", `Hämta data med "Skriv över fält i anmälan?" = Ja`, "Fetch with overwrite = yes")
-	c, report, err := svc.FetchFacility(ctx, c.ID(), notification.FetchRequest{MeterNumber: "M-20003", Mode: merge.Overwrite})
+	c, report, err := svc.FetchFacility(ctx, c.ID(), c.Version(), notification.FetchRequest{MeterNumber: "M-20003", Mode: merge.Overwrite})
 	if err != nil {
 		return err
 	}
@@ -82,28 +83,29 @@ func run(ctx context.Context, out io.Writer) error {
 		return err
 	}
 	owner, err := notification.ParseParty("owner", notification.PartyInput{
-		Kind: "private", Surname: "Berg", GivenName: "Maja",
-		Address: notification.AddressInput{Street: "Storgatan 12", PostalCode: "252 21", City: "Helsingborg"},
-		Phone:   "070-174 06 55",
+		Kind: "private", Surname: privacy.NewText("Berg"), GivenName: privacy.NewText("Maja"),
+		Address: notification.AddressInput{Street: privacy.NewText("Storgatan 12"),
+			PostalCode: privacy.NewText("252 21"), City: privacy.NewText("Helsingborg")},
+		Phone: privacy.NewText("070-174 06 55"),
 	})
 	if err != nil {
 		return err
 	}
-	saved, err := svc.Save(ctx, c.ID(), c.Version(), func(c *notification.Case) error {
-		if err := c.SetOwner(owner); err != nil {
+	saved, err := svc.Save(ctx, c.ID(), c.Version(), func(d *notification.Draft) error {
+		if err := d.SetOwner(owner); err != nil {
 			return err
 		}
 		// Identifiers of another facility, typed by mistake.
-		d := c.Facility()
-		d.MeterNumber, d.TechnicalNumber = "M-20001", "HBG-T-10001"
-		return c.SetFacility(d)
+		fd := d.Facility()
+		fd.MeterNumber, fd.TechnicalNumber = "M-20001", "HBG-T-10001"
+		return d.SetFacility(fd)
 	})
 	if err != nil {
 		return err
 	}
 	w.line("Ägaren ifylld för hand; mätarnummer och tekniskt nummer från fel anläggning")
 	w.line("Owner typed by hand; meter number and technical number of the wrong facility")
-	c, report, err = svc.FetchFacility(ctx, saved.Case.ID(), notification.FetchRequest{FacilityID: ean.String(), Mode: merge.FillEmpty})
+	c, report, err = svc.FetchFacility(ctx, saved.Case.ID(), saved.Case.Version(), notification.FetchRequest{FacilityID: ean.String(), Mode: merge.FillEmpty})
 	if err != nil {
 		return err
 	}
@@ -120,26 +122,28 @@ func run(ctx context.Context, out io.Writer) error {
 
 	w.step("17", "Personnummer från kunden, övriga uppgifter", "Identity numbers from the customer, the rest of the form")
 	ownerWithID, err := notification.ParseParty("owner", notification.PartyInput{
-		Kind: "private", Surname: "Berg", GivenName: "Maja", PersonalNumber: "880320-0016",
-		Address: notification.AddressInput{Street: "Storgatan 12", PostalCode: "252 21", City: "Helsingborg"},
-		Phone:   "070-174 06 55", Email: "maja.berg@example.com",
+		Kind: "private", Surname: privacy.NewText("Berg"), GivenName: privacy.NewText("Maja"),
+		PersonalNumber: privacy.NewText("880320-0016"),
+		Address: notification.AddressInput{Street: privacy.NewText("Storgatan 12"),
+			PostalCode: privacy.NewText("252 21"), City: privacy.NewText("Helsingborg")},
+		Phone: privacy.NewText("070-174 06 55"), Email: privacy.NewText("maja.berg@example.com"),
 	})
 	if err != nil {
 		return err
 	}
-	contactPhone, err := privacy.ParsePhone("042-490 00 00")
+	section, err := notification.ParseInstaller(notification.InstallerInput{
+		Company: "Elfirma AB", AuthorisationNumber: "AL-12345",
+		Contact: privacy.NewText("Kim Larsson"), Phone: privacy.NewText("042-490 00 00"),
+	})
 	if err != nil {
 		return err
 	}
-	saved, err = svc.Save(ctx, c.ID(), c.Version(), func(c *notification.Case) error {
+	saved, err = svc.Save(ctx, c.ID(), c.Version(), func(d *notification.Draft) error {
 		return errors.Join(
-			c.SetOwner(ownerWithID),
-			c.SetMeterPlacement(notification.FacadeCabinet, ""),
-			c.SetWorkDescription("Byte av servisledning 10 mm² till 16 mm²."),
-			c.SetInstaller(notification.Installer{
-				Company: "Elfirma AB", AuthorisationNumber: "AL-12345",
-				Contact: privacy.NewText("Kim Larsson"), Phone: contactPhone,
-			}),
+			d.SetOwner(ownerWithID),
+			d.SetMeterPlacement(catalog.FacadeCabinet, ""),
+			d.SetWorkDescription("Byte av servisledning 10 mm² till 16 mm²."),
+			d.SetInstaller(section),
 		)
 	})
 	if err != nil {
@@ -148,7 +152,7 @@ func run(ctx context.Context, out io.Writer) error {
 	w.line("Fastighetsägare / owner: %v, personnr. %v", saved.Case.Owner().Surname, saved.Case.Owner().PersonalNumber)
 
 	w.step("18", "Kopiera från ägare", "Copy from owner into the payer")
-	c, report, err = svc.CopyFromOwner(ctx, c.ID())
+	c, report, err = svc.CopyFromOwner(ctx, saved.Case.ID(), saved.Case.Version())
 	if err != nil {
 		return err
 	}
@@ -160,7 +164,7 @@ func run(ctx context.Context, out io.Writer) error {
 	w.problems(problems)
 
 	w.step("20–21", "Spara", "Save")
-	saved, err = svc.Save(ctx, c.ID(), c.Version(), func(*notification.Case) error { return nil })
+	saved, err = svc.Save(ctx, c.ID(), c.Version(), func(*notification.Draft) error { return nil })
 	if err != nil {
 		return err
 	}
@@ -171,16 +175,17 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 
 	w.step("21", "Skicka föranmälan", "Send for approval")
-	sent, err := svc.Submit(ctx, c.ID())
+	sent, err := svc.Submit(ctx, saved.Case.ID(), saved.Case.Version())
 	if err != nil {
 		return err
 	}
-	again, err := svc.Submit(ctx, c.ID())
+	// A double click: the same version again.
+	again, err := svc.Submit(ctx, saved.Case.ID(), saved.Case.Version())
 	if err != nil {
 		return err
 	}
 	w.line("Ett andra klick ändrar inget / a second click changes nothing: already submitted = %v", again.AlreadySubmitted)
-	w.line("Status: %s → %s / %s", notification.Draft.Swedish(), sent.Case.Status().Swedish(), sent.Case.Status())
+	w.line("Status: %s → %s / %s", notification.NotSent.Swedish(), sent.Case.Status().Swedish(), sent.Case.Status())
 	return w.err
 }
 

@@ -1,6 +1,7 @@
 package sealed
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -35,15 +36,20 @@ func NewCodec(sealer privacy.Sealer, tokens *privacy.Tokenizer) (*Codec, error) 
 const format = 1
 
 // document is what a Codec writes: the snapshot without personal data, in clear, and the
-// envelope of its personal values.
+// envelope of its personal values, which also authenticates the clear part.
 type document struct {
-	Format   int                   `json:"format"`
-	Case     notification.Snapshot `json:"case"`
-	Personal privacy.Sealed        `json:"personal,omitzero"`
+	Format   int             `json:"format"`
+	Case     json.RawMessage `json:"case"`
+	Personal privacy.Sealed  `json:"personal"`
 }
 
-// Encode writes s with every personal value sealed.
+// Encode writes s with every personal value sealed. The envelope is sealed even when the case
+// holds no personal value, so that every stored document is authenticated as a whole.
 func (k *Codec) Encode(s notification.Snapshot) ([]byte, error) {
+	clearPart, err := json.Marshal(s.WithoutPersonalValues())
+	if err != nil {
+		return nil, fmt.Errorf("sealed: encoding the case: %w", err)
+	}
 	var plain []byte
 	for path, v := range s.PersonalValues() {
 		plain = binary.AppendUvarint(plain, uint64(len(path)))
@@ -51,26 +57,25 @@ func (k *Codec) Encode(s notification.Snapshot) ([]byte, error) {
 		plain = binary.AppendUvarint(plain, uint64(len(v)))
 		plain = append(plain, v...)
 	}
-	d := document{Format: format, Case: s.WithoutPersonalValues()}
-	if len(plain) > 0 {
-		sealed, err := k.sealer.Seal(plain, bind(s.ID))
-		clear(plain)
-		if err != nil {
-			return nil, fmt.Errorf("sealed: sealing the personal values: %w", err)
-		}
-		d.Personal = sealed
+	sealed, err := k.sealer.Seal(plain, bind(s.ID, clearPart))
+	clear(plain)
+	if err != nil {
+		return nil, fmt.Errorf("sealed: sealing the personal values: %w", err)
 	}
-	return json.Marshal(d)
+	return json.Marshal(document{Format: format, Case: clearPart, Personal: sealed})
 }
 
-// bind is the associated data that ties the envelope to its case.
-func bind(id notification.ID) []byte {
-	return []byte("gridnotify/case/v1\x00" + string(id))
+// bind is the associated data of the envelope: the case's ID and a digest of the clear part,
+// so that neither the envelope can be moved to another case nor the clear part be changed
+// (a row moved, a status rewritten) without the document failing to open.
+func bind(id notification.ID, clearPart []byte) []byte {
+	sum := sha256.Sum256(clearPart)
+	return append([]byte("gridnotify/case/v1\x00"+string(id)+"\x00"), sum[:]...)
 }
 
 // Decode reads a document written by Encode. Errors match [ErrCorrupt], or the sealer's
-// ([privacy.ErrUnknownKey], [privacy.ErrUnsealFailed]) for an envelope that does not open,
-// such as one moved from another case.
+// ([privacy.ErrUnknownKey], [privacy.ErrUnsealFailed]) for a document that does not
+// authenticate: an envelope moved from another case, a clear part changed.
 func (k *Codec) Decode(data []byte) (notification.Snapshot, error) {
 	var d document
 	if err := json.Unmarshal(data, &d); err != nil {
@@ -79,13 +84,16 @@ func (k *Codec) Decode(data []byte) (notification.Snapshot, error) {
 	if d.Format != format {
 		return notification.Snapshot{}, fmt.Errorf("%w: unknown format %d", ErrCorrupt, d.Format)
 	}
-	s := d.Case
-	if d.Personal.IsZero() {
-		return s, nil
+	var s notification.Snapshot
+	if err := json.Unmarshal(d.Case, &s); err != nil {
+		return notification.Snapshot{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	plain, err := k.sealer.Open(d.Personal, bind(s.ID))
+	if err := s.Validate(); err != nil {
+		return notification.Snapshot{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	plain, err := k.sealer.Open(d.Personal, bind(s.ID, d.Case))
 	if err != nil {
-		return notification.Snapshot{}, fmt.Errorf("sealed: opening the personal values: %w", err)
+		return notification.Snapshot{}, fmt.Errorf("sealed: opening the case: %w", err)
 	}
 	defer clear(plain)
 	values, err := split(plain)

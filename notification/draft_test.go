@@ -11,7 +11,9 @@ import (
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
+	"github.com/gridnotify/gridnotify/validate"
 )
 
 // setter is one way to edit a case. Every setter here changes a case made by caseIn.
@@ -20,41 +22,52 @@ type setter struct {
 	call func(t *testing.T, c *notification.Case) error
 }
 
+// viaDraft is a Draft setter applied through Case.Edit, with the customers' consent to any
+// personal identity number it sets.
+func viaDraft(set func(t *testing.T, d *notification.Draft) error) func(t *testing.T, c *notification.Case) error {
+	return func(t *testing.T, c *notification.Case) error {
+		return c.Edit(validate.Profile{}, installer, now, func(d *notification.Draft) error { return set(t, d) },
+			notification.WithConsent(notification.SectionOwner), notification.WithConsent(notification.SectionPayer))
+	}
+}
+
 func setters() []setter {
 	rec := facility.SampleRecords()[2]
 	return []setter{
-		{"SetIdentifiers", func(_ *testing.T, c *notification.Case) error {
-			return c.SetIdentifiers(rec.ID, rec.MeterNumber)
-		}},
+		{"SetIdentifiers", viaDraft(func(_ *testing.T, d *notification.Draft) error {
+			return d.SetIdentifiers(rec.ID, rec.MeterNumber)
+		})},
 		{"ClearIdentifiers", func(_ *testing.T, c *notification.Case) error { return c.ClearIdentifiers() }},
-		{"SetFacility", func(_ *testing.T, c *notification.Case) error { return c.SetFacility(rec.Details) }},
-		{"SetOwner", func(t *testing.T, c *notification.Case) error { return c.SetOwner(mustParty(t, "owner", ownerInput())) }},
-		{"SetPayer", func(t *testing.T, c *notification.Case) error {
-			return c.SetPayer(mustParty(t, "payer", notification.PartyInput{Kind: "company", CompanyName: "Exempel AB", OrganisationNumber: "556016-0680"}))
-		}},
-		{"SetRequested", func(_ *testing.T, c *notification.Case) error {
-			return c.SetRequested(25, decimal.RequireFromString("17.5"))
-		}},
-		{"SetMeterPlacement", func(_ *testing.T, c *notification.Case) error {
-			return c.SetMeterPlacement(notification.OtherPlacement, "I garaget")
-		}},
-		{"SetPlannedDates", func(_ *testing.T, c *notification.Case) error {
-			return c.SetPlannedDates(now.AddDate(0, 0, 7), now.AddDate(0, 0, 8))
-		}},
-		{"SetWorkDescription", func(_ *testing.T, c *notification.Case) error { return c.SetWorkDescription("Nytt mätarskåp.") }},
-		{"SetInstaller", func(_ *testing.T, c *notification.Case) error {
-			return c.SetInstaller(notification.Installer{Company: "Elfirma AB", Contact: privacy.NewText("Kim Larsson")})
-		}},
-		{"AddAttachment", func(_ *testing.T, c *notification.Case) error {
-			return c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("plan.pdf"), Size: 1})
-		}},
-		{"RemoveAttachment", func(_ *testing.T, c *notification.Case) error { return c.RemoveAttachment("befintlig.pdf") }},
+		{"SetFacility", viaDraft(func(_ *testing.T, d *notification.Draft) error { return d.SetFacility(rec.Details) })},
+		{"SetOwner", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.SetOwner(mustParty(t, "owner", ownerInput()))
+		})},
+		{"SetPayer", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.SetPayer(mustParty(t, "payer", notification.PartyInput{Kind: "company", CompanyName: privacy.NewText("Exempel AB"), OrganisationNumber: privacy.NewText("556016-0680")}))
+		})},
+		{"SetRequested", viaDraft(func(_ *testing.T, d *notification.Draft) error {
+			return d.SetRequested(25, decimal.RequireFromString("17.5"))
+		})},
+		{"SetMeterPlacement", viaDraft(func(_ *testing.T, d *notification.Draft) error {
+			return d.SetMeterPlacement(catalog.OtherPlacement, "I garaget")
+		})},
+		{"SetPlannedDates", viaDraft(func(_ *testing.T, d *notification.Draft) error {
+			return d.SetPlannedDates(now.AddDate(0, 0, 7), now.AddDate(0, 0, 8))
+		})},
+		{"SetWorkDescription", viaDraft(func(_ *testing.T, d *notification.Draft) error { return d.SetWorkDescription("Nytt mätarskåp.") })},
+		{"SetInstaller", viaDraft(func(_ *testing.T, d *notification.Draft) error {
+			return d.SetInstaller(notification.Installer{Company: "Elfirma AB", Contact: privacy.NewText("Kim Larsson")})
+		})},
+		{"AddAttachment", viaDraft(func(_ *testing.T, d *notification.Draft) error {
+			return d.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("plan.pdf"), Size: 1})
+		})},
+		{"RemoveAttachment", viaDraft(func(_ *testing.T, d *notification.Draft) error { return d.RemoveAttachment("befintlig.pdf") })},
 		{"FetchFacility", func(_ *testing.T, c *notification.Case) error {
 			_, err := c.FetchFacility(&rec, merge.Overwrite)
 			return err
 		}},
 		{"CopyFromOwner", func(_ *testing.T, c *notification.Case) error {
-			_, err := c.CopyFromOwner()
+			_, err := c.CopyFromOwner(validate.Profile{}, installer, now, notification.WithConsent(notification.SectionPayer))
 			return err
 		}},
 	}
@@ -63,7 +76,7 @@ func setters() []setter {
 func TestEditableOnlyInDraftAndReturned(t *testing.T) {
 	t.Parallel()
 	for _, s := range notification.Statuses() {
-		editable := s == notification.Draft || s == notification.Returned
+		editable := s == notification.NotSent || s == notification.Returned
 		require.Equal(t, editable, s.Editable(), "Editable(%v)", s)
 		for _, set := range setters() {
 			t.Run(s.Code()+"/"+set.name, func(t *testing.T) {
@@ -94,57 +107,57 @@ func TestSettersRefuseBadInput(t *testing.T) {
 		name string
 		call func(t *testing.T, c *notification.Case) error
 	}{
-		{"fuse not a standard size", func(t *testing.T, c *notification.Case) error { return c.SetRequested(23, decimal.Zero) }},
-		{"negative power", func(t *testing.T, c *notification.Case) error {
-			return c.SetRequested(25, decimal.RequireFromString("-0.1"))
-		}},
-		{"other placement without text", func(t *testing.T, c *notification.Case) error {
-			return c.SetMeterPlacement(notification.OtherPlacement, "")
-		}},
-		{"text for a listed placement", func(t *testing.T, c *notification.Case) error {
-			return c.SetMeterPlacement(notification.FacadeCabinet, "vänster")
-		}},
-		{"placement text too long", func(t *testing.T, c *notification.Case) error {
-			return c.SetMeterPlacement(notification.OtherPlacement, long(201))
-		}},
-		{"completion before start", func(t *testing.T, c *notification.Case) error { return c.SetPlannedDates(now, now.Add(-time.Hour)) }},
-		{"work description too long", func(t *testing.T, c *notification.Case) error { return c.SetWorkDescription(long(4001)) }},
-		{"installer company too long", func(t *testing.T, c *notification.Case) error {
-			return c.SetInstaller(notification.Installer{Company: long(201)})
-		}},
-		{"attachment without name", func(t *testing.T, c *notification.Case) error {
-			return c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment})
-		}},
-		{"attachment without kind", func(t *testing.T, c *notification.Case) error {
-			return c.AddAttachment(notification.Attachment{Name: privacy.NewText("a.pdf")})
-		}},
-		{"attachment with negative size", func(t *testing.T, c *notification.Case) error {
-			return c.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: privacy.NewText("a.pdf"), Size: -1})
-		}},
-		{"attachment name taken", func(t *testing.T, c *notification.Case) error {
-			return c.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("befintlig.pdf")})
-		}},
-		{"remove unknown attachment", func(t *testing.T, c *notification.Case) error { return c.RemoveAttachment("saknas.pdf") }},
-		{"facility without area", func(t *testing.T, c *notification.Case) error {
-			d := rec.Details
-			d.Area = ""
-			return c.SetFacility(d)
-		}},
-		{"owner with personal number and no Swedish personal number", func(t *testing.T, c *notification.Case) error {
+		{"fuse not a standard size", viaDraft(func(t *testing.T, d *notification.Draft) error { return d.SetRequested(23, decimal.Zero) })},
+		{"negative power", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.SetRequested(25, decimal.RequireFromString("-0.1"))
+		})},
+		{"other placement without text", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.SetMeterPlacement(catalog.OtherPlacement, "")
+		})},
+		{"text for a listed placement", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.SetMeterPlacement(catalog.FacadeCabinet, "vänster")
+		})},
+		{"placement text too long", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.SetMeterPlacement(catalog.OtherPlacement, long(201))
+		})},
+		{"completion before start", viaDraft(func(t *testing.T, d *notification.Draft) error { return d.SetPlannedDates(now, now.Add(-time.Hour)) })},
+		{"work description too long", viaDraft(func(t *testing.T, d *notification.Draft) error { return d.SetWorkDescription(long(4001)) })},
+		{"installer company too long", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.SetInstaller(notification.Installer{Company: long(201)})
+		})},
+		{"attachment without name", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment})
+		})},
+		{"attachment without kind", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.AddAttachment(notification.Attachment{Name: privacy.NewText("a.pdf")})
+		})},
+		{"attachment with negative size", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment, Name: privacy.NewText("a.pdf"), Size: -1})
+		})},
+		{"attachment name taken", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			return d.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("befintlig.pdf")})
+		})},
+		{"remove unknown attachment", viaDraft(func(t *testing.T, d *notification.Draft) error { return d.RemoveAttachment("saknas.pdf") })},
+		{"facility without area", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			fd := rec.Details
+			fd.Area = ""
+			return d.SetFacility(fd)
+		})},
+		{"owner with personal number and no Swedish personal number", viaDraft(func(t *testing.T, d *notification.Draft) error {
 			p := mustParty(t, "owner", ownerInput())
 			p.NoSwedishPersonalNumber = true
-			return c.SetOwner(p)
-		}},
-		{"payer company with personal number", func(t *testing.T, c *notification.Case) error {
+			return d.SetOwner(p)
+		})},
+		{"payer company with personal number", viaDraft(func(t *testing.T, d *notification.Draft) error {
 			p := mustParty(t, "payer", ownerInput())
 			p.Kind = facility.PartyKindCompany
-			return c.SetPayer(p)
-		}},
-		{"birth date with a Swedish personal number", func(t *testing.T, c *notification.Case) error {
-			p := mustParty(t, "owner", notification.PartyInput{Kind: "private", NoSwedishPersonalNumber: true, BirthDate: "1988-03-20"})
+			return d.SetPayer(p)
+		})},
+		{"birth date with a Swedish personal number", viaDraft(func(t *testing.T, d *notification.Draft) error {
+			p := mustParty(t, "owner", notification.PartyInput{Kind: "private", NoSwedishPersonalNumber: true, BirthDate: privacy.NewText("1988-03-20")})
 			p.NoSwedishPersonalNumber = false
-			return c.SetOwner(p)
-		}},
+			return d.SetOwner(p)
+		})},
 		{"unknown fetch mode", func(t *testing.T, c *notification.Case) error {
 			_, err := c.FetchFacility(&rec, merge.Mode(42))
 			return err
@@ -153,9 +166,9 @@ func TestSettersRefuseBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c := caseIn(t, notification.Draft)
+			c := caseIn(t, notification.NotSent)
 			before := c.Snapshot()
-			require.ErrorIs(t, tt.call(t, c), notification.ErrInvalidArgument)
+			require.ErrorIs(t, tt.call(t, c), validate.ErrInvalid)
 			requireUnchanged(t, before, c)
 		})
 	}
@@ -187,14 +200,14 @@ func TestAddNote_refusesBadText(t *testing.T) {
 	for _, text := range []string{"", "   \n", strings.Repeat("a", 4001)} {
 		c := caseIn(t, notification.Approved)
 		before := c.Snapshot()
-		require.ErrorIs(t, c.AddNote(text, installer, now), notification.ErrInvalidArgument)
+		require.ErrorIs(t, c.AddNote(text, installer, now), validate.ErrInvalid)
 		requireUnchanged(t, before, c)
 	}
 }
 
 func TestCase_gettersReturnCopies(t *testing.T) {
 	t.Parallel()
-	c := caseIn(t, notification.Draft)
+	c := caseIn(t, notification.NotSent)
 	require.NoError(t, c.AddNote("En notering.", installer, now))
 	c.Notes()[0].Author = "x"
 	c.Attachments()[0].Name = privacy.NewText("x")
@@ -203,7 +216,7 @@ func TestCase_gettersReturnCopies(t *testing.T) {
 
 	d := c.Clone()
 	require.NoError(t, d.AddNote("Bara i kopian.", installer, now))
-	require.NoError(t, d.SetWorkDescription("Bara i kopian."))
+	edit(t, d, func(d *notification.Draft) error { return d.SetWorkDescription("Bara i kopian.") })
 	require.Len(t, c.Notes(), 1)
 	require.Empty(t, c.WorkDescription())
 
@@ -215,13 +228,13 @@ func TestCase_gettersReturnCopies(t *testing.T) {
 func TestNewCase(t *testing.T) {
 	t.Parallel()
 	ok := notification.NewCaseParams{
-		GridCompany: "oresundskraft", InstallationType: notification.ServiceChange, JobType: "single-meter",
+		GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange, JobType: "single-meter",
 		Area: "HBG", Handler: notification.Handler{User: "u-1", Organisation: "elfirma-ab"},
 		CreatedAt: now.In(time.FixedZone("CET", 3600)),
 	}
 	c, err := notification.NewCase(ok)
 	require.NoError(t, err)
-	require.Equal(t, notification.Draft, c.Status())
+	require.Equal(t, notification.NotSent, c.Status())
 	require.Equal(t, facility.AreaCode("HBG"), c.Area())
 	require.Equal(t, time.UTC, c.CreatedAt().Location())
 	require.True(t, c.CreatedAt().Equal(now))
@@ -240,7 +253,7 @@ func TestNewCase(t *testing.T) {
 		p := ok
 		change(&p)
 		_, err := notification.NewCase(p)
-		require.ErrorIs(t, err, notification.ErrInvalidArgument, name)
+		require.ErrorIs(t, err, validate.ErrInvalid, name)
 		require.Contains(t, err.Error(), name)
 	}
 }
@@ -262,6 +275,6 @@ func TestRestoreCase_roundTrip(t *testing.T) {
 		s := c.Snapshot()
 		change(&s)
 		_, err := notification.RestoreCase(s)
-		require.ErrorIs(t, err, notification.ErrInvalidArgument, name)
+		require.ErrorIs(t, err, validate.ErrInvalid, name)
 	}
 }
