@@ -48,9 +48,9 @@ import (
 //     from the customer (CodeWithheld, Swedish and English text, the form's Swedish label);
 //     validator says "required_if failed" for a field, with no label or Swedish.
 type flatCase struct {
-	FacilityID      facility.EAN                `profile:"facility.facilityId" validate:"required"`
-	MeterNumber     facility.MeterNumber        `profile:"facility.meterNumber" validate:"required"`
-	WorkDescription privacy.Text                `profile:"workDescription" validate:"required"`
+	FacilityID      facility.EAN           `profile:"facility.facilityId" validate:"required"`
+	MeterNumber     facility.MeterNumber   `profile:"facility.meterNumber" validate:"required"`
+	WorkDescription privacy.Text           `profile:"workDescription" validate:"required"`
 	MeterPlacement  catalog.MeterPlacement `profile:"meterPlacement" validate:"required"`
 
 	OwnerKind                    facility.PartyKind             `profile:"owner.kind" validate:"required"`

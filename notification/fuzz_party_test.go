@@ -19,7 +19,7 @@ import (
 // target has few arguments but still reaches each field's parser.
 type partyArgs struct {
 	kind, text, postal, pnr, org, birth, phone, email string
-	noSwedish                                       bool
+	noSwedish                                         bool
 }
 
 // input is the PartyInput a person typing the arguments would send.
