@@ -57,3 +57,28 @@ func ExampleMode_UnmarshalText() {
 	// Output:
 	// Nej {"mode":"fill-empty"}
 }
+
+func TestReportJSONRoundTrip(t *testing.T) {
+	t.Parallel()
+	rep, _ := fetchReport(t)
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"facility.meterNumber":"overwritten"`)
+	require.Contains(t, string(b), `"owner.personalNumber":"withheld"`)
+	require.NotContains(t, string(b), "untouched")
+	var back merge.Report
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, rep, back)
+	for _, bad := range []string{`{"owner.shoeSize":"filled"}`, `{"owner.surname":"guessed"}`, `[]`} {
+		require.Error(t, json.Unmarshal([]byte(bad), &back), bad)
+	}
+	for o := merge.Untouched; o <= merge.Cleared; o++ {
+		code, err := o.MarshalText()
+		require.NoError(t, err)
+		var again merge.Outcome
+		require.NoError(t, again.UnmarshalText(code))
+		require.Equal(t, o, again)
+	}
+	_, err = merge.Outcome(99).MarshalText()
+	require.Error(t, err)
+}

@@ -30,15 +30,15 @@ const (
 	Cleared
 )
 
-var outcomeText = [...]struct{ en, sv string }{
-	Untouched:   {"untouched", "orörd"},
-	Filled:      {"filled", "ifylld"},
-	Overwritten: {"overwritten", "överskriven"},
-	Same:        {"already the same", "redan samma"},
-	Kept:        {"kept: you chose not to overwrite", "behållen: du valde att inte skriva över"},
-	NotReturned: {"kept: the lookup returned no value", "behållen: hämtningen gav inget värde"},
-	Withheld:    {"kept: withheld by the lookup for privacy reasons, ask the customer", "behållen: lämnas inte ut av integritetsskäl, fråga kunden"},
-	Cleared:     {"cleared: the lookup returned it empty", "rensad: hämtningen gav den tom"},
+var outcomeText = [...]struct{ code, en, sv string }{
+	Untouched:   {"untouched", "untouched", "orörd"},
+	Filled:      {"filled", "filled", "ifylld"},
+	Overwritten: {"overwritten", "overwritten", "överskriven"},
+	Same:        {"same", "already the same", "redan samma"},
+	Kept:        {"kept", "kept: you chose not to overwrite", "behållen: du valde att inte skriva över"},
+	NotReturned: {"not-returned", "kept: the lookup returned no value", "behållen: hämtningen gav inget värde"},
+	Withheld:    {"withheld", "kept: withheld by the lookup for privacy reasons, ask the customer", "behållen: lämnas inte ut av integritetsskäl, fråga kunden"},
+	Cleared:     {"cleared", "cleared: the lookup returned it empty", "rensad: hämtningen gav den tom"},
 }
 
 // String returns the outcome in English, with the reason for a kept value.
@@ -59,3 +59,23 @@ func (o Outcome) Swedish() string {
 
 // Changed reports whether the outcome changed the form.
 func (o Outcome) Changed() bool { return o == Filled || o == Overwritten || o == Cleared }
+
+// MarshalText writes the outcome's code: "filled", "overwritten", "same", "kept",
+// "not-returned", "withheld", "cleared" or "untouched".
+func (o Outcome) MarshalText() ([]byte, error) {
+	if int(o) >= len(outcomeText) {
+		return nil, fmt.Errorf("merge: unknown outcome %d", uint8(o))
+	}
+	return []byte(outcomeText[o].code), nil
+}
+
+// UnmarshalText reads an outcome's code.
+func (o *Outcome) UnmarshalText(b []byte) error {
+	for i, t := range outcomeText {
+		if t.code == string(b) {
+			*o = Outcome(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("merge: unknown outcome %q", b)
+}

@@ -1,6 +1,10 @@
 package merge
 
-import "iter"
+import (
+	"encoding/json"
+	"fmt"
+	"iter"
+)
 
 // Report says what an operation did to every field of a [Form]. It is a value without
 // pointers, so returning it allocates nothing.
@@ -55,4 +59,32 @@ func (r Report) Changed() bool {
 		}
 	}
 	return false
+}
+
+// MarshalJSON writes the report as an object from field path to outcome code, leaving out the
+// untouched fields: {"facility.meterNumber": "filled", "owner.personalNumber": "withheld"}.
+func (r Report) MarshalJSON() ([]byte, error) {
+	m := make(map[string]Outcome)
+	for f, o := range r.All() {
+		m[f.Path()] = o
+	}
+	return json.Marshal(m)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; an unknown path or outcome is an error.
+func (r *Report) UnmarshalJSON(data []byte) error {
+	var m map[string]Outcome
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	var out Report
+	for path, o := range m {
+		f, ok := FieldByPath(path)
+		if !ok {
+			return fmt.Errorf("merge: report: unknown field %q", path)
+		}
+		out.outcomes[f] = o
+	}
+	*r = out
+	return nil
 }

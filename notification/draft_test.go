@@ -1,6 +1,9 @@
 package notification_test
 
 import (
+	"errors"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -277,4 +280,201 @@ func TestRestoreCase_roundTrip(t *testing.T) {
 		_, err := notification.RestoreCase(s)
 		require.ErrorIs(t, err, validate.ErrInvalid, name)
 	}
+}
+
+// TestDraftHasOnlyTheFormsSetters checks what an edit can reach: the case's read accessors and
+// the form's setters. No lifecycle step, note, erasure, nested edit or way to the aggregate is
+// among a Draft's methods, so an edit cannot take them — the compiler refuses it.
+func TestDraftHasOnlyTheFormsSetters(t *testing.T) {
+	t.Parallel()
+	setters := []string{"SetIdentifiers", "SetFacility", "SetOwner", "SetPayer", "SetRequested", "SetMeterPlacement",
+		"SetPlannedDates", "SetWorkDescription", "SetInstaller", "AddAttachment", "RemoveAttachment"}
+	printing := []string{"String", "Format", "LogValue"}
+	caseType := reflect.TypeFor[*notification.Case]()
+	draftType := reflect.TypeFor[*notification.Draft]()
+	var got []string
+	for m := range draftType.Methods() {
+		got = append(got, m.Name)
+		if slices.Contains(setters, m.Name) || slices.Contains(printing, m.Name) {
+			continue
+		}
+		// Anything else is a read accessor the case has too, returning no way to the case.
+		cm, ok := caseType.MethodByName(m.Name)
+		require.True(t, ok, "Draft.%s is neither a setter nor one of the case's accessors", m.Name)
+		require.Equal(t, cm.Type.NumIn(), m.Type.NumIn(), m.Name)
+		for i := range m.Type.NumOut() {
+			out := m.Type.Out(i)
+			require.NotEqual(t, caseType, out, "Draft.%s hands out the aggregate", m.Name)
+			require.NotEqual(t, draftType, out, "Draft.%s hands out a draft", m.Name)
+		}
+	}
+	for _, step := range []string{"Submit", "Approve", "Reject", "Return", "NotifyCompletion", "Close", "Cancel",
+		"AddNote", "Edit", "FetchFacility", "ClearIdentifiers", "CopyFromOwner", "CheckDeletable", "Clone", "Snapshot"} {
+		require.NotContains(t, got, step, "an edit could take the step %s", step)
+		_, onCase := caseType.MethodByName(step)
+		require.True(t, onCase, "the case has %s", step)
+	}
+	for _, s := range setters {
+		require.Contains(t, got, s)
+		_, onCase := caseType.MethodByName(s)
+		require.False(t, onCase, "the case has the setter %s outside an edit", s)
+	}
+}
+
+// TestDraftKeptAfterTheEditChangesNothing: a draft that escapes its edit function refuses every
+// change, so it cannot alter the case later.
+func TestDraftKeptAfterTheEditChangesNothing(t *testing.T) {
+	t.Parallel()
+	c := caseIn(t, notification.NotSent)
+	var kept *notification.Draft
+	edit(t, c, func(d *notification.Draft) error { kept = d; return nil })
+	before := c.Snapshot()
+	require.ErrorIs(t, kept.SetWorkDescription("Senare."), validate.ErrInvalid)
+	require.ErrorIs(t, kept.AddAttachment(notification.Attachment{Kind: notification.OtherAttachment,
+		Name: privacy.NewText("senare.pdf")}), validate.ErrInvalid)
+	requireUnchanged(t, before, c)
+}
+
+// TestEditFailsWhole: an edit that returns an error after some setters succeeded leaves the
+// case exactly as it was.
+func TestEditFailsWhole(t *testing.T) {
+	t.Parallel()
+	c := caseIn(t, notification.NotSent)
+	before := c.Snapshot()
+	boom := errors.New("the user pressed Avbryt")
+	err := c.Edit(validate.Profile{}, installer, now, func(d *notification.Draft) error {
+		require.NoError(t, d.SetWorkDescription("Halvvägs."))
+		require.NoError(t, d.SetOwner(mustParty(t, "owner", notification.PartyInput{Kind: "company",
+			CompanyName: privacy.NewText("Halvvägs AB")})))
+		return boom
+	})
+	require.ErrorIs(t, err, boom)
+	requireUnchanged(t, before, c)
+	require.ErrorIs(t, c.Edit(validate.Profile{}, installer, now, nil), validate.ErrInvalid)
+}
+
+// editableSnapshotFields are the snapshot's fields an edit sets; the others belong to the
+// steps, the store or the Service. TestSaveStoresEveryFormField fails on a field in neither
+// list, so a field added to the snapshot must be placed here, and an editable one gets a
+// setter that this test then proves is stored.
+var (
+	editableSnapshotFields = []string{"Form", "RequestedMainFuse", "RequestedPower", "MeterPlacement",
+		"PlacementOther", "PlannedStart", "PlannedCompletion", "WorkDescription", "Installer", "Attachments"}
+	otherSnapshotFields = []string{"ID", "GridCompany", "InstallationType", "JobType", "Status", "Handler", "Notes",
+		"History", "Sources", "Recipients", "Justifications", "Tombstones", "Version", "CreatedAt", "UpdatedAt"}
+)
+
+// TestSaveStoresEveryFormField edits every editable field through Service.Save and checks that
+// the stored case holds every value: each leaf of each editable snapshot field is set after one
+// of three saves (a field a party's kind rules out is set by another), and equals what the
+// draft held.
+func TestSaveStoresEveryFormField(t *testing.T) {
+	t.Parallel()
+	for f := range reflect.TypeFor[notification.Snapshot]().Fields() {
+		require.True(t, slices.Contains(editableSnapshotFields, f.Name) || slices.Contains(otherSnapshotFields, f.Name),
+			"Snapshot.%s is neither editable nor another's: classify it", f.Name)
+	}
+	e := newEnv(t)
+	rec := facility.SampleRecords()[2]
+	in, err := notification.ParseInstaller(notification.InstallerInput{Company: "Elfirma AB",
+		OrganisationNumber: privacy.NewText("556016-0680"), AuthorisationNumber: "AL-1", Contact: privacy.NewText("Kim"),
+		Phone: privacy.NewText("042-490 00 00"), Email: privacy.NewText("kim@example.se")})
+	require.NoError(t, err)
+	private := mustParty(t, "owner", notification.PartyInput{Kind: "private", Surname: privacy.NewText("Berg"),
+		GivenName: privacy.NewText("Maja"), PersonalNumber: privacy.NewText("880320-0016"),
+		Address: notification.AddressInput{CareOf: privacy.NewText("Lund"), Street: privacy.NewText("Storgatan 12"),
+			PostalCode: privacy.NewText("252 21"), City: privacy.NewText("Helsingborg")},
+		Phone: privacy.NewText("070-174 06 55"), Email: privacy.NewText("maja@example.com"),
+		InvoiceReference: privacy.NewText("Ref 1")})
+	noSwedish := mustParty(t, "payer", notification.PartyInput{Kind: "private", NoSwedishPersonalNumber: true,
+		BirthDate: privacy.NewText("1990-02-28"), Surname: privacy.NewText("Ek")})
+	company := mustParty(t, "owner", notification.PartyInput{Kind: "company", CompanyName: privacy.NewText("Ek AB"),
+		OrganisationNumber: privacy.NewText("556016-0680")})
+	facilitySection := rec.Details
+	facilitySection.Address.CareOf = privacy.NewText("Vaktmästaren")
+	editWith := func(owner, payer facility.Party) func(d *notification.Draft) error {
+		return func(d *notification.Draft) error {
+			return errors.Join(
+				d.SetFacility(facilitySection), d.SetOwner(owner), d.SetPayer(payer),
+				d.SetRequested(35, decimal.RequireFromString("24.5")),
+				d.SetMeterPlacement(catalog.OtherPlacement, "I garaget"),
+				d.SetPlannedDates(now.AddDate(0, 0, 7), now.AddDate(0, 0, 9)),
+				d.SetWorkDescription("Byte av servis."),
+				d.SetInstaller(in),
+				d.AddAttachment(notification.Attachment{Kind: notification.SitePlanAttachment, Name: privacy.NewText("plan.pdf"),
+					MediaType: "application/pdf", Size: 12, SHA256: strings.Repeat("ab", 32), AddedAt: now}),
+			)
+		}
+	}
+	var stored []notification.Snapshot
+	for _, parties := range [][2]facility.Party{{private, noSwedish}, {company, company}, {noSwedish, private}} {
+		c := e.created(t)
+		res, err := e.svc.Save(e.inst, c.ID(), c.Version(), editWith(parties[0], parties[1]),
+			notification.WithConsent(notification.SectionOwner), notification.WithConsent(notification.SectionPayer))
+		require.NoError(t, err)
+		got := e.stored(t, c.ID()).Snapshot()
+		require.Empty(t, snapDiff(res.Case.Snapshot(), got), "Save returned something else than it stored")
+		stored = append(stored, got)
+	}
+	for _, name := range editableSnapshotFields {
+		// A leaf counts as stored when one of the saves set it.
+		unset := map[string]int{}
+		for _, s := range stored {
+			for _, leaf := range zeroLeaves(reflect.ValueOf(s).FieldByName(name), name) {
+				unset[leaf]++
+			}
+		}
+		for leaf, n := range unset {
+			if n == len(stored) {
+				t.Errorf("%s is not stored by any save", leaf)
+			}
+		}
+	}
+}
+
+// zeroLeaves returns the paths of the zero leaves under v: the fields of structs with exported
+// fields, the elements of slices (an empty slice is a zero leaf), and values — the privacy
+// types, identifiers, times, decimals, whose fields are their own — by their IsZero.
+func zeroLeaves(v reflect.Value, path string) []string {
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok && !hasExportedFields(v.Type()) {
+		if z.IsZero() {
+			return []string{path}
+		}
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		var out []string
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				out = append(out, zeroLeaves(v.Field(i), path+"."+v.Type().Field(i).Name)...)
+			}
+		}
+		return out
+	case reflect.Slice:
+		if v.Len() == 0 {
+			return []string{path}
+		}
+		var out []string
+		for i := range v.Len() {
+			out = append(out, zeroLeaves(v.Index(i), path)...)
+		}
+		return out
+	}
+	if v.IsZero() {
+		return []string{path}
+	}
+	return nil
+}
+
+func hasExportedFields(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	for f := range t.Fields() {
+		if f.IsExported() {
+			return true
+		}
+	}
+	return false
 }

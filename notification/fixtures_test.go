@@ -453,3 +453,12 @@ func (e env) version(t *testing.T, id notification.ID) int64 {
 	require.NoError(t, err)
 	return c.Version()
 }
+
+// approved makes a submitted case and approves it as the grid company.
+func (e env) approved(t *testing.T) *notification.Case {
+	t.Helper()
+	c := e.submitted(t)
+	c, err := e.svc.Approve(e.grid, c.ID(), c.Version(), "")
+	require.NoError(t, err)
+	return c
+}

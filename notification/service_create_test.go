@@ -123,3 +123,55 @@ func requireNoCases(t *testing.T, e env) {
 	require.NoError(t, err)
 	require.Empty(t, page.Cases)
 }
+
+// TestServiceCreate_retryWithTheSameID: a create retried with the caller's ID makes one case;
+// the same ID with another request, or from another company, is an error that reveals
+// nothing of the stored case.
+func TestServiceCreate_retryWithTheSameID(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	id := notification.NewID()
+	req := notification.CreateRequest{ID: id, GridCompany: "oresundskraft", InstallationType: catalog.ServiceChange,
+		JobType: "single-meter", Area: "Helsingborg"}
+	first, err := e.svc.Create(e.inst, req)
+	require.NoError(t, err)
+	require.Equal(t, id, first.ID())
+
+	again, err := e.svc.Create(e.inst, req)
+	require.NoError(t, err, "a retry answers the case already created")
+	require.Empty(t, snapDiff(first.Snapshot(), again.Snapshot()))
+	byCode := req
+	byCode.Area = "HBG" // the same area, by code
+	_, err = e.svc.Create(e.as(colleague), byCode)
+	require.NoError(t, err, "a colleague's retry of the same request")
+	require.Equal(t, 1, e.repo.Len(), "a retried create made a second case")
+
+	// After the case changed, a late retry still finds it.
+	_, err = e.svc.AddNote(e.inst, id, notification.AnyVersion, "Notering.")
+	require.NoError(t, err)
+	_, err = e.svc.Create(e.inst, req)
+	require.NoError(t, err)
+
+	for name, change := range map[string]func(r *notification.CreateRequest){
+		"another job type":          func(r *notification.CreateRequest) { r.JobType = "multiple-meters" },
+		"another installation type": func(r *notification.CreateRequest) { r.InstallationType = catalog.FuseChange },
+		"another grid company": func(r *notification.CreateRequest) {
+			r.GridCompany, r.InstallationType, r.JobType, r.Area = "kustnat", catalog.FuseChange, "fuse", "KU1"
+		},
+	} {
+		r := req
+		change(&r)
+		_, err := e.svc.Create(e.inst, r)
+		require.ErrorIs(t, err, notification.ErrExists, name)
+	}
+	_, err = e.svc.Create(e.otherInst, req)
+	require.ErrorIs(t, err, notification.ErrExists, "another company's request with a taken ID")
+	require.NotContains(t, err.Error(), "oresundskraft")
+	require.Equal(t, 1, e.repo.Len())
+
+	bad := req
+	bad.ID = "198803200016"
+	_, err = e.svc.Create(e.inst, bad)
+	require.ErrorIs(t, err, validate.ErrInvalid, "an ID not made by NewID")
+	require.NotContains(t, err.Error(), "198803200016")
+}
