@@ -82,3 +82,50 @@ func TestReportJSONRoundTrip(t *testing.T) {
 	_, err = merge.Outcome(99).MarshalText()
 	require.Error(t, err)
 }
+
+func FuzzModeUnmarshalText(f *testing.F) {
+	for _, s := range []string{"", "overwrite", "fill-empty", "Ja", "Nej", "ja ", "JA", "yes", "fill empty", "\x00", "Nej\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m := merge.FillEmpty // an error must leave the value alone
+		if err := m.UnmarshalText(b); err != nil {
+			if m != merge.FillEmpty {
+				t.Fatalf("a failed decode changed the mode to %v", m)
+			}
+			return
+		}
+		text, err := m.MarshalText()
+		if err != nil {
+			t.Fatalf("an accepted mode does not marshal: %v", err)
+		}
+		var back merge.Mode
+		if err := back.UnmarshalText(text); err != nil || back != m {
+			t.Fatalf("the mode's text does not read back: %v, %v", back, err)
+		}
+	})
+}
+
+func FuzzReportUnmarshalJSON(f *testing.F) {
+	rep, _ := fetchReport(f)
+	good, err := json.Marshal(rep)
+	require.NoError(f, err)
+	for _, s := range []string{string(good), `{}`, `null`, `[]`, `{"owner.surname":"filled"}`, `{"owner.surname":"x"}`,
+		`{"nope":"filled"}`, `{"owner.surname":"filled","owner.surname":"kept"}`, string(good[:len(good)/2])} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var r merge.Report
+		if err := json.Unmarshal(b, &r); err != nil {
+			return
+		}
+		out, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("an accepted report does not marshal: %v", err)
+		}
+		var back merge.Report
+		if err := json.Unmarshal(out, &back); err != nil || back != r {
+			t.Fatalf("the report does not read back: %v", err)
+		}
+	})
+}

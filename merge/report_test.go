@@ -27,7 +27,7 @@ func TestReportZero(t *testing.T) {
 
 // fetchReport builds a report with a known mix of outcomes: an owner typed by hand, a stale
 // meter number, then a fetch of sample record 0 with "Nej".
-func fetchReport(t *testing.T) (merge.Report, map[merge.Field]merge.Outcome) {
+func fetchReport(t testing.TB) (merge.Report, map[merge.Field]merge.Outcome) {
 	t.Helper()
 	s := newSamples(t)
 	rec := facility.SampleRecords()[0]

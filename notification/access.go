@@ -56,3 +56,12 @@ func ownedBy(a privacy.Actor, st *state) bool {
 	return a.Organisation != "" && (a.Organisation == st.s.Handler.Organisation ||
 		(a.Organisation == st.s.GridCompany && st.s.sent()))
 }
+
+// Handler is the installer user and company that created a case and handle it.
+type Handler struct {
+	User         string `json:"user"`         // opaque actor ID
+	Organisation string `json:"organisation"` // the installer company's ID
+}
+
+// actorID is who a history row or note names: the actor's opaque ID, never personal data.
+func actorID(a privacy.Actor) string { return a.ID }

@@ -43,7 +43,7 @@ func TestJSONOfWhatCrossesAServiceBoundary(t *testing.T) {
 	roundTrip(t, notification.FetchRequest{FacilityID: "735999101000000031"},
 		`{"facilityId":"735999101000000031","mode":"overwrite"}`)
 	roundTrip(t, notification.Query{GridCompany: "oresundskraft", SentOnly: true,
-		Statuses: []notification.Status{notification.AwaitingApproval, notification.Returned},
+		Statuses:    []notification.Status{notification.AwaitingApproval, notification.Returned},
 		CreatedFrom: now, Limit: 20, After: cursor},
 		`{"gridCompany":"oresundskraft","sentOnly":true,"statuses":["awaiting-approval","returned"],"createdFrom":"2025-03-10T09:30:00Z","limit":20,"after":"`+cursor.String()+`"}`)
 	roundTrip(t, notification.Query{}, `{}`)

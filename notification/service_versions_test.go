@@ -26,24 +26,45 @@ func TestEveryStepRefusesAStaleVersion(t *testing.T) {
 				return err
 			}},
 		{"ClearIdentifiers", func(t *testing.T, e env) *notification.Case { return e.complete(t) },
-			func(e env, c *notification.Case, v int64) error { _, err := e.svc.ClearIdentifiers(e.inst, c.ID(), v); return err }},
+			func(e env, c *notification.Case, v int64) error {
+				_, err := e.svc.ClearIdentifiers(e.inst, c.ID(), v)
+				return err
+			}},
 		{"CopyFromOwner", func(t *testing.T, e env) *notification.Case { return e.complete(t) },
-			func(e env, c *notification.Case, v int64) error { _, _, err := e.svc.CopyFromOwner(e.inst, c.ID(), v); return err }},
+			func(e env, c *notification.Case, v int64) error {
+				_, _, err := e.svc.CopyFromOwner(e.inst, c.ID(), v)
+				return err
+			}},
 		{"Save", func(t *testing.T, e env) *notification.Case { return e.complete(t) },
 			func(e env, c *notification.Case, v int64) error {
 				_, err := e.svc.Save(e.inst, c.ID(), v, func(d *notification.Draft) error { return d.SetWorkDescription("Ny text.") })
 				return err
 			}},
 		{"Submit", func(t *testing.T, e env) *notification.Case { return e.complete(t) },
-			func(e env, c *notification.Case, v int64) error { _, err := e.svc.Submit(e.inst, c.ID(), v); return err }},
+			func(e env, c *notification.Case, v int64) error {
+				_, err := e.svc.Submit(e.inst, c.ID(), v)
+				return err
+			}},
 		{"Approve", func(t *testing.T, e env) *notification.Case { return e.submitted(t) },
-			func(e env, c *notification.Case, v int64) error { _, err := e.svc.Approve(e.grid, c.ID(), v, ""); return err }},
+			func(e env, c *notification.Case, v int64) error {
+				_, err := e.svc.Approve(e.grid, c.ID(), v, "")
+				return err
+			}},
 		{"Reject", func(t *testing.T, e env) *notification.Case { return e.submitted(t) },
-			func(e env, c *notification.Case, v int64) error { _, err := e.svc.Reject(e.grid, c.ID(), v, "Fel."); return err }},
+			func(e env, c *notification.Case, v int64) error {
+				_, err := e.svc.Reject(e.grid, c.ID(), v, "Fel.")
+				return err
+			}},
 		{"Return", func(t *testing.T, e env) *notification.Case { return e.submitted(t) },
-			func(e env, c *notification.Case, v int64) error { _, err := e.svc.Return(e.grid, c.ID(), v, "Komplettera."); return err }},
+			func(e env, c *notification.Case, v int64) error {
+				_, err := e.svc.Return(e.grid, c.ID(), v, "Komplettera.")
+				return err
+			}},
 		{"NotifyCompletion", func(t *testing.T, e env) *notification.Case { return e.approved(t) },
-			func(e env, c *notification.Case, v int64) error { _, err := e.svc.NotifyCompletion(e.inst, c.ID(), v); return err }},
+			func(e env, c *notification.Case, v int64) error {
+				_, err := e.svc.NotifyCompletion(e.inst, c.ID(), v)
+				return err
+			}},
 		{"Close", func(t *testing.T, e env) *notification.Case {
 			c := e.approved(t)
 			c, err := e.svc.NotifyCompletion(e.inst, c.ID(), c.Version())
@@ -51,11 +72,17 @@ func TestEveryStepRefusesAStaleVersion(t *testing.T) {
 			return c
 		}, func(e env, c *notification.Case, v int64) error { _, err := e.svc.Close(e.grid, c.ID(), v); return err }},
 		{"Cancel", func(t *testing.T, e env) *notification.Case { return e.submitted(t) },
-			func(e env, c *notification.Case, v int64) error { _, err := e.svc.Cancel(e.inst, c.ID(), v, ""); return err }},
+			func(e env, c *notification.Case, v int64) error {
+				_, err := e.svc.Cancel(e.inst, c.ID(), v, "")
+				return err
+			}},
 		{"Delete", func(t *testing.T, e env) *notification.Case { return e.created(t) },
 			func(e env, c *notification.Case, v int64) error { return e.svc.Delete(e.inst, c.ID(), v) }},
 		{"AddNote", func(t *testing.T, e env) *notification.Case { return e.created(t) },
-			func(e env, c *notification.Case, v int64) error { _, err := e.svc.AddNote(e.inst, c.ID(), v, "Notering."); return err }},
+			func(e env, c *notification.Case, v int64) error {
+				_, err := e.svc.AddNote(e.inst, c.ID(), v, "Notering.")
+				return err
+			}},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {

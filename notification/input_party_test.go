@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -144,4 +145,45 @@ func fuzzContainsAny(texts []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func FuzzParseInstaller(f *testing.F) {
+	f.Add("Elfirma AB", "556016-0680", "AL-12345", "Kim Larsson", "042-490 00 00", "kim@elfirma.example")
+	f.Add("Sigrids El", "620314-9874", "", "", "076-555 12 34", "")
+	f.Add(strings.Repeat("Å", 201), "5560160681", "AL\x00", "Kim\nLarsson", "12345", "not-an-email")
+	for _, s := range fuzzHostile {
+		f.Add(s, s, s, s, s, s)
+	}
+	f.Fuzz(func(t *testing.T, company, org, auth, contact, phone, email string) {
+		in := notification.InstallerInput{Company: company, OrganisationNumber: privacy.NewText(org), AuthorisationNumber: auth,
+			Contact: privacy.NewText(contact), Phone: privacy.NewText(phone), Email: privacy.NewText(email)}
+		out, err := notification.ParseInstaller(in)
+		if err != nil {
+			if !errors.Is(err, validate.ErrInvalid) {
+				t.Fatalf("error %v does not match validate.ErrInvalid", err)
+			}
+			for _, v := range []string{org, contact, phone, email} {
+				if v = strings.TrimSpace(v); len(v) > 5 && fuzzContainsAny(fuzzErrorTexts(err), v) {
+					t.Fatalf("the error quotes the input %q: %v", v, err)
+				}
+			}
+			return
+		}
+		for _, text := range []string{out.Company, out.AuthorisationNumber, out.Contact.Reveal()} {
+			for _, r := range text {
+				if unicode.IsControl(r) {
+					t.Fatalf("an accepted installer section holds the control character %U", r)
+				}
+			}
+			if !utf8.ValidString(text) {
+				t.Fatalf("an accepted installer section holds invalid UTF-8")
+			}
+		}
+		again, err := notification.ParseInstaller(notification.InstallerInput{Company: out.Company,
+			OrganisationNumber: privacy.NewText(out.OrganisationNumber.Reveal()), AuthorisationNumber: out.AuthorisationNumber,
+			Contact: out.Contact, Phone: privacy.NewText(out.Phone.Reveal()), Email: privacy.NewText(out.Email.Reveal())})
+		if err != nil || again != out {
+			t.Fatalf("the accepted section does not parse back the same: %v", err)
+		}
+	})
 }

@@ -2,6 +2,7 @@ package notification_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 
@@ -179,4 +180,32 @@ func TestPrivacySourceNames(t *testing.T) {
 	require.ErrorIs(t, err, validate.ErrInvalid)
 	var sources notification.Sources
 	require.Equal(t, notification.SourceNone, sources.Of(merge.Field(200)))
+}
+
+func FuzzSourceUnmarshalText(f *testing.F) {
+	fuzzAddBytes(f, "none", "lookup", "customer", "installer", "LOOKUP", "lookup ",
+		"the customer", "typed by the installer", "kunden", "Source(4)")
+	var probe notification.Source
+	wantErr := probe.UnmarshalText([]byte("?"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		src := notification.SourceInstaller // an error must leave the value alone
+		if err := src.UnmarshalText(b); err != nil {
+			if !errors.Is(err, validate.ErrInvalid) || src != notification.SourceInstaller {
+				t.Fatalf("error %v does not match validate.ErrInvalid, or the source changed to %d", err, uint8(src))
+			}
+			fuzzConstError(t, err, wantErr)
+			return
+		}
+		text, err := src.MarshalText()
+		if err != nil || string(text) != string(b) {
+			t.Fatalf("MarshalText = %q, %v; want the accepted input %q", text, err, b)
+		}
+		if src.String() == "" || src.Swedish() == "" {
+			t.Fatalf("source %d has no name", uint8(src))
+		}
+		var back notification.Source
+		if err := back.UnmarshalText(text); err != nil || back != src {
+			t.Fatalf("MarshalText's output does not unmarshal back: %v, %v", back, err)
+		}
+	})
 }

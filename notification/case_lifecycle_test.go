@@ -315,3 +315,24 @@ func TestTransitionError(t *testing.T) {
 	require.Equal(t, `Det går inte att godkänna ett ärende som är "Ej skickat": steget leder till "Godkänd" bara från en annan status.`, sv.Swedish())
 	require.False(t, errors.Is(notification.ErrInvalidTransition, notification.ErrNotFound))
 }
+
+func FuzzActionUnmarshalText(f *testing.F) {
+	seeds := []string{"Submit", "submit ", "notify completion of", "notify_completion", "Action(9)", "skicka"}
+	for _, a := range notification.Actions() {
+		seeds = append(seeds, a.Code(), a.String(), a.Swedish())
+	}
+	fuzzAddBytes(f, seeds...)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a := notification.ActionClose // an error must leave the value alone
+		if err := a.UnmarshalText(b); err != nil {
+			if !errors.Is(err, validate.ErrInvalid) || a != notification.ActionClose {
+				t.Fatalf("error %v does not match validate.ErrInvalid, or the action changed to %d", err, uint8(a))
+			}
+			return
+		}
+		text, err := a.MarshalText()
+		if err != nil || string(text) != string(b) || a.Code() != string(b) {
+			t.Fatalf("MarshalText = %q, %v; want the accepted input %q", text, err, b)
+		}
+	})
+}
