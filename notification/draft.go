@@ -61,6 +61,18 @@ func (d *Draft) LogValue() slog.Value { return slog.StringValue(d.String()) }
 // unchanged. Errors: [ErrNotEditable], whatever edit returns, [ErrNotJustified],
 // [validate.ErrInvalid] for a nil edit.
 func (c *Case) Edit(profile validate.Profile, by privacy.Actor, at time.Time, edit func(*Draft) error, opts ...SaveOption) error {
+	work := c.Clone()
+	if err := work.editInPlace(profile, by, at, edit, opts); err != nil {
+		return err
+	}
+	c.s = work.s
+	return nil
+}
+
+// editInPlace is Edit on a case that is the caller's to throw away if it fails: the Service's
+// own copy of a stored case, which it stores only on success, so the edit needs no copy of
+// its own.
+func (c *Case) editInPlace(profile validate.Profile, by privacy.Actor, at time.Time, edit func(*Draft) error, opts []SaveOption) error {
 	if err := c.editable(); err != nil {
 		return err
 	}
@@ -68,18 +80,14 @@ func (c *Case) Edit(profile validate.Profile, by privacy.Actor, at time.Time, ed
 		return invalid("edit", "missing; pass a function that makes no change to save as it is",
 			"saknas; skicka en funktion som inte ändrar något för att spara som det är")
 	}
-	work := &state{c.s.clone()}
-	d := &Draft{state: work}
+	before := c.s.Form
+	d := &Draft{state: &c.state}
 	err := edit(d)
 	d.closed = true
 	if err != nil {
 		return err
 	}
-	if err := work.justify(&c.s.Form, profile, collectOptions(opts), by, at); err != nil {
-		return err
-	}
-	c.s = work.s
-	return nil
+	return c.justify(&before, profile, collectOptions(opts), by, at)
 }
 
 // typeForm applies an installer's change to the form and records every changed field as

@@ -251,10 +251,7 @@ func (r *MemoryRepository) remove(e *memoryEntry) {
 	delete(r.entries, e.meta.ID)
 	for _, k := range keysOf(e.meta) {
 		if t := r.indexes[k]; t != nil {
-			t.Delete(e)
-			if t.Len() == 0 {
-				delete(r.indexes, k)
-			}
+			t.Delete(e) // an empty index stays: the next case of that company or status reuses it
 		}
 	}
 	for _, t := range e.tokens {

@@ -56,7 +56,7 @@ func (s *Service) Save(ctx context.Context, id ID, version int64, edit func(*Dra
 		if err != nil {
 			return err
 		}
-		if err := c.Edit(profile, a, now, edit, opts...); err != nil {
+		if err := c.editInPlace(profile, a, now, edit, opts); err != nil {
 			return err
 		}
 		if p := c.s.MeterPlacement; p != "" && !g.OffersPlacement(p) {
