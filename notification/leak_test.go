@@ -94,6 +94,16 @@ func TestPrivacyLeakProperty(t *testing.T) {
 		for _, err := range lc.errs {
 			outs = append(outs, allChannels("error", err)...)
 		}
+		// The typed input, on its own and nested (allChannels nests it in a struct, a slice and
+		// a map; here it is nested once more, as a request body would hold it).
+		outs = append(outs, allChannels("PartyInput", lc.owner)...)
+		outs = append(outs, allChannels("AddressInput", lc.owner.Address)...)
+		outs = append(outs, allChannels("InstallerInput", lc.installer)...)
+		outs = append(outs, allChannels("request", struct {
+			Owner, Payer notification.PartyInput
+			Installer    *notification.InstallerInput
+			parties      []notification.PartyInput
+		}{lc.owner, lc.payer, &lc.installer, []notification.PartyInput{lc.owner, lc.payer}})...)
 		if found := findValue(outs, needles); len(found) > 0 {
 			t.Fatalf("case %d (%s, %s): %d personal value(s) leaked; the first:\n%s", i, lc.route, c.Status(), len(found), found[0])
 		}
@@ -114,6 +124,10 @@ type leakCheck struct {
 	route   string
 	needles []leakNeedle
 	errs    []error
+	// inputs are the parties and the installer section as they were typed: input types hold
+	// personal data before it is parsed, and must not show it however they are nested.
+	owner, payer notification.PartyInput
+	installer    notification.InstallerInput
 }
 
 // leakCase builds case number i with random people.
@@ -127,7 +141,8 @@ func leakCase(t *testing.T, e env, g gen, i int) leakCheck {
 		contact:      contact.in.GivenName.Reveal() + " " + contact.in.Surname.Reveal(),
 		contactPhone: contact.in.Phone.Reveal(), contactEmail: contact.in.Email.Reveal(),
 	}
-	var lc leakCheck
+	lc := leakCheck{owner: owner.in, payer: payer.in, installer: notification.InstallerInput{Company: "Elfirma AB",
+		Contact: privacy.NewText(d.contact), Phone: privacy.NewText(d.contactPhone), Email: privacy.NewText(d.contactEmail)}}
 	lc.needles = append(lc.needles, typedNeedles("owner", owner)...)
 	lc.needles = append(lc.needles, typedNeedles("installer", contact)...)
 	if !copyOwner {

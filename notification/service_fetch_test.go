@@ -1,6 +1,9 @@
 package notification_test
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -279,4 +282,47 @@ func TestServiceCheck(t *testing.T) {
 	problems, err = e.svc.Check(e.inst, e.complete(t).ID())
 	require.NoError(t, err)
 	require.Empty(t, problems)
+}
+
+// leakyLookup fails the way an HTTP lookup can: its error quotes the URL with the numbers
+// searched for, or wraps a sentinel with them.
+type leakyLookup struct{ wrap error }
+
+func (l leakyLookup) Find(_ context.Context, q facility.Query) (facility.Record, error) {
+	text := fmt.Sprintf(`Get "https://nat.example/api/anlaggning?ean=%s&matare=%s": dial tcp: connection refused`,
+		q.ID.Grouped(), q.MeterNumber)
+	if l.wrap != nil {
+		return facility.Record{}, fmt.Errorf("%s: %w", text, l.wrap)
+	}
+	return facility.Record{}, errors.New(text)
+}
+
+// TestLookupErrorsCarryNoIdentifiers: whatever a lookup's error says, the error FetchFacility
+// returns — its text and everything it wraps — holds neither the meter number nor the
+// facility ID searched for, and still matches the lookup's sentinel.
+func TestLookupErrorsCarryNoIdentifiers(t *testing.T) {
+	t.Parallel()
+	for _, wrap := range []error{nil, facility.ErrNotFound, facility.ErrMismatch} {
+		e := newEnv(t)
+		svc, err := notification.NewService(e.repo, catalog.ExampleCatalog(), leakyLookup{wrap}, notification.WithClock(e.clock.Now))
+		require.NoError(t, err)
+		c := e.created(t)
+		_, _, err = svc.FetchFacility(e.inst, c.ID(), c.Version(),
+			notification.FetchRequest{MeterNumber: "M-20003", FacilityID: "735 999 101 000 000 031"})
+		var le *notification.LookupError
+		require.ErrorAs(t, err, &le)
+		if wrap != nil {
+			require.ErrorIs(t, err, wrap)
+		}
+		for e := error(err); e != nil; e = errors.Unwrap(e) {
+			for _, text := range []string{e.Error(), le.Swedish()} {
+				for _, n := range []string{"M-20003", "m-20003", "735999101000000031", "735 999 101 000 000 031", "000031"} {
+					require.NotContains(t, text, n, "the lookup's error leaks %q", n)
+				}
+			}
+		}
+		if wrap == nil {
+			require.Contains(t, err.Error(), "connection refused", "the rest of the lookup's text is kept")
+		}
+	}
 }

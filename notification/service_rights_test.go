@@ -3,13 +3,16 @@ package notification_test
 import (
 	"context"
 	"encoding/json"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
@@ -626,4 +629,96 @@ func TestPrivacyDeleteGridCompanyData(t *testing.T) {
 	deleted, err = e.svc.DeleteGridCompanyData(e.as(dpo), "oresundskraft")
 	require.NoError(t, err)
 	require.Empty(t, deleted)
+}
+
+// spyRepository records how the Service reads cases, and may hide the memory repository's
+// person index.
+type spyRepository struct {
+	notification.Repository
+	mu      sync.Mutex
+	queries []notification.Query
+	gets    int
+}
+
+func (s *spyRepository) List(ctx context.Context, q notification.Query) (notification.Page, error) {
+	s.mu.Lock()
+	s.queries = append(s.queries, q)
+	s.mu.Unlock()
+	return s.Repository.List(ctx, q)
+}
+
+func (s *spyRepository) Get(ctx context.Context, id notification.ID) (*notification.Case, error) {
+	s.mu.Lock()
+	s.gets++
+	s.mu.Unlock()
+	return s.Repository.Get(ctx, id)
+}
+
+// indexedSpy is a spyRepository that keeps the person index.
+type indexedSpy struct {
+	*spyRepository
+	finder notification.PersonFinder
+}
+
+func (s indexedSpy) FindPerson(ctx context.Context, pn privacy.PersonalIdentityNumber) ([]notification.ID, error) {
+	return s.finder.FindPerson(ctx, pn)
+}
+
+// TestPersonRequestsReadOnlyWhatTheyMay: a data-subject request finds the person's cases
+// through the repository's person index when it has one, reading nothing else; without one, it
+// lists only the actor's own organisation's cases, never every tenant's.
+func TestPersonRequestsReadOnlyWhatTheyMay(t *testing.T) {
+	t.Parallel()
+	setup := func(t *testing.T, withIndex bool) (env, *spyRepository) {
+		t.Helper()
+		mem := notification.NewMemoryRepository()
+		spy := &spyRepository{Repository: mem}
+		var repo notification.Repository = spy
+		if withIndex {
+			repo = indexedSpy{spy, mem}
+		}
+		e := newEnv(t)
+		svc, err := notification.NewService(repo, catalog.ExampleCatalog(), facility.SampleRegistry(),
+			notification.WithClock(e.clock.Now), notification.WithAccessLog(e.log))
+		require.NoError(t, err)
+		e.svc, e.repo = svc, mem
+		// Maja's case at the installer company, and other companies' cases of their own.
+		e.fill(t, installer, e.create(t, installer, oresundJob), personMaja(), personOlof(), defaultData)
+		e.fill(t, otherInstaller, e.create(t, otherInstaller, oresundJob), personMaja(), personTorsten(), defaultData)
+		for range 3 {
+			e.fill(t, otherInstaller, e.create(t, otherInstaller, oresundJob), personTorsten(), personOlof(), defaultData)
+		}
+		spy.mu.Lock()
+		spy.queries, spy.gets = nil, 0
+		spy.mu.Unlock()
+		return e, spy
+	}
+	maja := pinOf(t, personMaja())
+
+	t.Run("index", func(t *testing.T) {
+		t.Parallel()
+		e, spy := setup(t, true)
+		export, err := e.svc.ExportPerson(e.as(dpo), maja)
+		require.NoError(t, err)
+		require.Len(t, export.Cases, 1, "only the installer company's own case")
+		require.Empty(t, spy.queries, "with a person index nothing is listed")
+		require.Equal(t, 2, spy.gets, "only the two cases that name Maja are read")
+	})
+	t.Run("scan", func(t *testing.T) {
+		t.Parallel()
+		e, spy := setup(t, false)
+		res, err := e.svc.ErasePerson(e.as(dpo), maja)
+		require.NoError(t, err)
+		require.Len(t, res.Cases, 1)
+		require.NotEmpty(t, spy.queries)
+		for _, q := range spy.queries {
+			require.True(t, q.Installer == dpo.Organisation || q.GridCompany == dpo.Organisation,
+				"a query reads beyond the actor's organisation: %+v", q)
+		}
+		// The other company's case naming Maja is untouched.
+		other, err := e.svc.ExportPerson(e.as(privacy.Actor{ID: "u-5009", Organisation: otherInstaller.Organisation,
+			Roles: []privacy.Role{privacy.RoleDataProtection}}), maja)
+		require.NoError(t, err)
+		require.Len(t, other.Cases, 1)
+	})
 }
