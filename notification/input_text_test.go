@@ -73,10 +73,22 @@ func freeTextEntries() []struct {
 			_, err := e.svc.AddNote(e.inst, c.ID(), c.Version(), s)
 			return err
 		}},
-		{"reason", true, step(func(e env, c *notification.Case, s string) error { _, err := e.svc.Return(e.grid, c.ID(), c.Version(), s); return err })},
-		{"reason", true, step(func(e env, c *notification.Case, s string) error { _, err := e.svc.Reject(e.grid, c.ID(), c.Version(), s); return err })},
-		{"reason", true, step(func(e env, c *notification.Case, s string) error { _, err := e.svc.Cancel(e.inst, c.ID(), c.Version(), s); return err })},
-		{"conditions", true, step(func(e env, c *notification.Case, s string) error { _, err := e.svc.Approve(e.grid, c.ID(), c.Version(), s); return err })},
+		{"reason", true, step(func(e env, c *notification.Case, s string) error {
+			_, err := e.svc.Return(e.grid, c.ID(), c.Version(), s)
+			return err
+		})},
+		{"reason", true, step(func(e env, c *notification.Case, s string) error {
+			_, err := e.svc.Reject(e.grid, c.ID(), c.Version(), s)
+			return err
+		})},
+		{"reason", true, step(func(e env, c *notification.Case, s string) error {
+			_, err := e.svc.Cancel(e.inst, c.ID(), c.Version(), s)
+			return err
+		})},
+		{"conditions", true, step(func(e env, c *notification.Case, s string) error {
+			_, err := e.svc.Approve(e.grid, c.ID(), c.Version(), s)
+			return err
+		})},
 	}
 }
 
