@@ -50,6 +50,23 @@ func visible(a privacy.Actor, st *state) bool {
 	return false
 }
 
+// actingSide is the side an actor acts for on case st: their role's side, or, for staff
+// without one (data protection), their organisation's; zero when it is neither.
+func actingSide(a privacy.Actor, st *state) Side {
+	if side := sideOf(a, st); side != 0 {
+		return side
+	}
+	switch a.Organisation {
+	case "":
+		return 0
+	case st.s.Handler.Organisation:
+		return SideInstaller
+	case st.s.GridCompany:
+		return SideGridCompany
+	}
+	return 0
+}
+
 // ownedBy reports whether the case belongs to the actor's organisation: the installer company
 // that handles it, or the grid company it was sent to.
 func ownedBy(a privacy.Actor, st *state) bool {

@@ -23,9 +23,11 @@ type Case struct {
 	state
 }
 
-// state is a case's data, a [Snapshot], with the read accessors that [Case] and [Draft] share.
+// state is a case's data, a [Snapshot], with the read accessors that [Case] and [Draft] share,
+// and the events of the changes made to it since it was read, which are not its data.
 type state struct {
-	s Snapshot
+	s       Snapshot
+	pending []Event
 }
 
 // ID returns the case's opaque ID.
@@ -124,8 +126,8 @@ func (st *state) UpdatedAt() time.Time { return st.s.UpdatedAt }
 // Snapshot returns a deep copy of every field of the case.
 func (c *Case) Snapshot() Snapshot { return c.s.clone() }
 
-// Clone returns a deep copy that shares no memory with c.
-func (c *Case) Clone() *Case { return &Case{state{c.s.clone()}} }
+// Clone returns a deep copy that shares no memory with c, pending events included.
+func (c *Case) Clone() *Case { return &Case{state{c.s.clone(), slices.Clone(c.pending)}} }
 
 // hasAttachment reports whether an attachment of kind k is present.
 func (st *state) hasAttachment(k AttachmentKind) bool {

@@ -27,6 +27,7 @@ func (c *Case) FetchFacility(rec *facility.Record, mode merge.Mode) (merge.Repor
 	}
 	rep := merge.Fetch(&c.s.Form, rec, mode)
 	c.s.Sources.record(rep, func(merge.Field) Source { return SourceLookup })
+	c.record(EventFacilityFetched, c.s.Status, SideInstaller, time.Time{})
 	return rep, nil
 }
 
@@ -42,6 +43,7 @@ func (c *Case) ClearIdentifiers() error {
 		f.Facility.MeterNumber = ""
 		f.Facility.TechnicalNumber = ""
 	})
+	c.record(EventSaved, c.s.Status, SideInstaller, time.Time{})
 	return nil
 }
 
@@ -52,7 +54,7 @@ func (c *Case) CopyFromOwner(profile validate.Profile, by privacy.Actor, at time
 	if err := c.editable(); err != nil {
 		return merge.Report{}, err
 	}
-	work := state{c.s.clone()}
+	work := state{s: c.s.clone(), pending: c.pending}
 	rep := merge.CopyFromOwner(&work.s.Form)
 	work.s.Sources.record(rep, func(f merge.Field) Source {
 		return c.s.Sources[f-merge.PayerKind+merge.OwnerKind] // the owner's field's source
@@ -60,6 +62,7 @@ func (c *Case) CopyFromOwner(profile validate.Profile, by privacy.Actor, at time
 	if err := work.justify(&c.s.Form, profile, collectOptions(opts), by, at); err != nil {
 		return merge.Report{}, err
 	}
-	c.s = work.s
+	work.record(EventSaved, work.s.Status, SideInstaller, at)
+	c.state = work
 	return rep, nil
 }

@@ -23,6 +23,8 @@ func (c *Case) step(a Action, by privacy.Actor, at time.Time, path, reason strin
 	}
 	c.s.History = append(c.s.History, StatusChange{From: t.From, To: t.To, Action: a, By: actorID(by), At: at.UTC(), Reason: privacy.NewText(reason)})
 	c.s.Status = t.To
+	ev := c.record(eventOfAction[a], t.From, actingSide(by, &c.state), at)
+	ev.Conditions = a == ActionApprove && reason != ""
 	return nil
 }
 
@@ -91,6 +93,7 @@ func (c *Case) AddNote(text string, by privacy.Actor, at time.Time) error {
 		return invalid("note", "empty", "tom")
 	}
 	c.s.Notes = append(c.s.Notes, Note{Author: actorID(by), At: at.UTC(), Text: privacy.NewText(text)})
+	c.record(EventNoteAdded, c.s.Status, actingSide(by, &c.state), at).Note = len(c.s.Notes) - 1
 	return nil
 }
 

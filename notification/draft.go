@@ -30,6 +30,7 @@ const (
 // Draft kept after its edit returned refuses every change.
 type Draft struct {
 	*state
+	at     time.Time // when the edit is made
 	closed bool
 }
 
@@ -65,7 +66,7 @@ func (c *Case) Edit(profile validate.Profile, by privacy.Actor, at time.Time, ed
 	if err := work.editInPlace(profile, by, at, edit, opts); err != nil {
 		return err
 	}
-	c.s = work.s
+	c.state = work.state
 	return nil
 }
 
@@ -81,13 +82,17 @@ func (c *Case) editInPlace(profile validate.Profile, by privacy.Actor, at time.T
 			"saknas; skicka en funktion som inte ändrar något för att spara som det är")
 	}
 	before := c.s.Form
-	d := &Draft{state: &c.state}
+	d := &Draft{state: &c.state, at: at}
 	err := edit(d)
 	d.closed = true
 	if err != nil {
 		return err
 	}
-	return c.justify(&before, profile, collectOptions(opts), by, at)
+	if err := c.justify(&before, profile, collectOptions(opts), by, at); err != nil {
+		return err
+	}
+	c.record(EventSaved, c.s.Status, SideInstaller, at)
+	return nil
 }
 
 // typeForm applies an installer's change to the form and records every changed field as
@@ -261,6 +266,7 @@ func (d *Draft) AddAttachment(a Attachment) error {
 			}
 		}
 		d.s.Attachments = append(d.s.Attachments, a)
+		d.record(EventAttachmentAdded, d.s.Status, SideInstaller, d.at)
 		return nil
 	})
 }

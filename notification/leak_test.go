@@ -94,6 +94,12 @@ func TestPrivacyLeakProperty(t *testing.T) {
 		for _, err := range lc.errs {
 			outs = append(outs, allChannels("error", err)...)
 		}
+		// The case's events, as a feed or a webhook would send them.
+		evs, err := e.repo.Events(context.Background(), notification.EventQuery{CaseID: c.ID(), Limit: notification.MaxPageSize})
+		require.NoError(t, err)
+		evs = append(evs, c.PendingEvents()...) // a case built outside the service has its events still pending
+		require.NotEmpty(t, evs)
+		outs = append(outs, allChannels("Events", evs)...)
 		// The typed input, on its own and nested (allChannels nests it in a struct, a slice and
 		// a map; here it is nested once more, as a request body would hold it).
 		outs = append(outs, allChannels("PartyInput", lc.owner)...)

@@ -42,6 +42,8 @@ type MemoryRepository struct {
 	entries map[ID]*memoryEntry
 	indexes map[indexKey]*btree.BTreeG[*memoryEntry]
 	persons map[privacy.Token]map[ID]struct{}
+	events  []Event            // the feed; events[i].Seq == i+1
+	byOrg   map[string][]int64 // the Seqs of each installer or grid company's events, for the feeds
 }
 
 // memoryEntry is one stored case: a deep copy, or the codec's document, plus its listing
@@ -80,6 +82,7 @@ func NewMemoryRepository(opts ...MemoryOption) *MemoryRepository {
 		entries: make(map[ID]*memoryEntry),
 		indexes: make(map[indexKey]*btree.BTreeG[*memoryEntry]),
 		persons: make(map[privacy.Token]map[ID]struct{}),
+		byOrg:   make(map[string][]int64),
 	}
 	for _, o := range opts {
 		o(r)
@@ -105,7 +108,7 @@ func (r *MemoryRepository) entryFor(c *Case, v int64) (*memoryEntry, error) {
 	s.Version = v
 	e := &memoryEntry{meta: s.Listing(), tokens: s.PersonTokens(r.tokens)}
 	if r.codec == nil {
-		e.c = &Case{state{s}}
+		e.c = &Case{state{s: s}}
 		return e, nil
 	}
 	doc, err := r.codec.Encode(s)
@@ -163,6 +166,7 @@ func (r *MemoryRepository) Create(ctx context.Context, c *Case) (int64, error) {
 		return 0, ErrExists
 	}
 	r.put(e)
+	r.appendEvents(c.PendingEvents())
 	return 1, nil
 }
 
@@ -189,6 +193,7 @@ func (r *MemoryRepository) Update(ctx context.Context, c *Case) (int64, error) {
 	}
 	r.remove(old)
 	r.put(e)
+	r.appendEvents(c.PendingEvents())
 	return e.meta.Version, nil
 }
 
@@ -354,4 +359,51 @@ func (r *MemoryRepository) scan(q Query, n int) []*memoryEntry {
 		})
 	}
 	return hits[:min(len(hits), n)]
+}
+
+// appendEvents adds events to the feed in order; the caller holds the lock.
+func (r *MemoryRepository) appendEvents(events []Event) {
+	for _, e := range events {
+		e.Seq = int64(len(r.events) + 1)
+		r.events = append(r.events, e)
+		r.byOrg["i:"+e.Installer] = append(r.byOrg["i:"+e.Installer], e.Seq)
+		r.byOrg["g:"+e.GridCompany] = append(r.byOrg["g:"+e.GridCompany], e.Seq)
+	}
+}
+
+// Events returns the events q selects in feed order; see [Repository.Events]. It reads the
+// installer's or the grid company's own events from the cursor on, not the whole feed.
+func (r *MemoryRepository) Events(ctx context.Context, q EventQuery) ([]Event, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	limit := q.PageSize()
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	var seqs []int64
+	switch {
+	case q.Installer != "":
+		seqs = r.byOrg["i:"+q.Installer]
+	case q.GridCompany != "":
+		seqs = r.byOrg["g:"+q.GridCompany]
+	}
+	var out []Event
+	if seqs == nil && q.Installer == "" && q.GridCompany == "" {
+		for i := max(q.After, 0); i < int64(len(r.events)) && len(out) < limit; i++ {
+			if q.Matches(r.events[i]) {
+				out = append(out, r.events[i])
+			}
+		}
+		return out, nil
+	}
+	start, _ := slices.BinarySearch(seqs, q.After+1)
+	for _, seq := range seqs[start:] {
+		if len(out) == limit {
+			break
+		}
+		if e := r.events[seq-1]; q.Matches(e) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }

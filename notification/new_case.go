@@ -42,7 +42,9 @@ func NewCase(p NewCaseParams) (*Case, error) {
 		Status: NotSent, Handler: p.Handler, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.CreatedAt.UTC(),
 	}
 	s.Facility.Area = p.Area
-	return &Case{state{s}}, nil
+	c := &Case{state{s: s}}
+	c.record(EventCreated, NotSent, SideInstaller, s.CreatedAt)
+	return c, nil
 }
 
 // requireChoices checks that the manual's steps 3–6 each made a choice.

@@ -171,7 +171,7 @@ func (s *Service) apply(ctx context.Context, c *Case, a privacy.Actor, fn func(c
 	if err != nil {
 		return nil, err
 	}
-	c.s.Version = v
+	c.stored(v)
 	return c, nil
 }
 

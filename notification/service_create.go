@@ -65,7 +65,7 @@ func (s *Service) Create(ctx context.Context, req CreateRequest) (*Case, error) 
 	if err != nil {
 		return nil, err
 	}
-	c.s.Version = v
+	c.stored(v)
 	return c, nil
 }
 

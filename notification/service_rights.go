@@ -123,7 +123,7 @@ func (s *Service) ErasePerson(ctx context.Context, pn privacy.PersonalIdentityNu
 			return err
 		}
 		named := c.mentionsOf(sections)
-		return s.erase(ctx, c, a, &res, func(c *Case, now time.Time) []string {
+		return s.erase(ctx, c, a, &res, EventPersonalDataErased, func(c *Case, now time.Time) []string {
 			return c.eraseRequested(sections, named, a, now)
 		})
 	})
@@ -161,7 +161,7 @@ func (s *Service) Purge(ctx context.Context) (ErasureResult, error) {
 			if !c.s.UpdatedAt.Before(cutoff) {
 				return nil
 			}
-			return s.erase(ctx, c, a, &res, func(c *Case, now time.Time) []string { return c.eraseAll(a, now) })
+			return s.erase(ctx, c, a, &res, EventPersonalDataPurged, func(c *Case, now time.Time) []string { return c.eraseAll(a, now) })
 		})
 		if err != nil {
 			return res, err
@@ -206,12 +206,13 @@ func (s *Service) DeleteGridCompanyData(ctx context.Context, gridCompany string)
 
 // erase applies an erasure to c through the one path a stored case changes
 // ([Service.apply]); it records the case in res if anything was erased.
-func (s *Service) erase(ctx context.Context, c *Case, a privacy.Actor, res *ErasureResult, do func(*Case, time.Time) []string) error {
+func (s *Service) erase(ctx context.Context, c *Case, a privacy.Actor, res *ErasureResult, event EventType, do func(*Case, time.Time) []string) error {
 	var erased []string
 	_, err := s.apply(ctx, c, a, func(c *Case, _ privacy.Actor, now time.Time) error {
 		if erased = do(c, now); len(erased) == 0 {
 			return errUnchanged
 		}
+		c.record(event, c.s.Status, actingSide(a, &c.state), now)
 		return nil
 	})
 	if err != nil {

@@ -79,7 +79,7 @@ func RestoreCase(s Snapshot) (*Case, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	return &Case{state{s.clone()}}, nil
+	return &Case{state{s: s.clone()}}, nil
 }
 
 // Validate reports whether s is a whole case as a store may hold it: an ID, a status, the

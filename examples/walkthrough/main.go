@@ -186,6 +186,15 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 	w.line("Ett andra klick ändrar inget / a second click changes nothing: already submitted = %v", again.AlreadySubmitted)
 	w.line("Status: %s → %s / %s", notification.NotSent.Swedish(), sent.Case.Status().Swedish(), sent.Case.Status())
+
+	w.step("–", "Händelser: vad stegen registrerade", "Events: what the steps recorded")
+	events, err := svc.Events(ctx, 0, notification.MaxPageSize)
+	if err != nil {
+		return err
+	}
+	for _, e := range events.Events {
+		w.line("%3d  %-20s %-18s → %-18s v%d  by %s", e.Seq, e.Type, e.From.Code(), e.To.Code(), e.Version, e.By)
+	}
 	return w.err
 }
 

@@ -48,6 +48,11 @@ import (
 //     exactly one wins and the others get [notification.ErrConflict] (or ErrExists); a mixed
 //     load leaves a consistent store. These prove most under -race.
 //
+//   - Events: Create and Update store the case's pending events with the version they made,
+//     in the same write; a failed write stores none; the feed is in Seq order, filters by
+//     installer, grid company, sent and case, pages with After, and keeps a deleted case's
+//     events.
+//
 //   - PersonIndex, for a repository that is a [notification.PersonFinder]: a case is found by
 //     its owner's personal identity number and by a sole trader's organisation number, and
 //     no longer once the number is removed or the case deleted.
@@ -87,6 +92,7 @@ func TestRepository(t *testing.T, newRepo func(t *testing.T) notification.Reposi
 	run("ConcurrentCreate", testConcurrentCreate)
 	run("ConcurrentMixed", testConcurrentMixed)
 	run("PersonIndex", testPersonIndex)
+	run("Events", testEvents)
 }
 
 // create stores c and fails t unless Create returns version 1.

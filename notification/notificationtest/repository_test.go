@@ -74,6 +74,8 @@ func (b *broken) drop(c *notification.Case) *notification.Case {
 		for i := range s.History {
 			s.History[i].Reason = privacy.Text{}
 		}
+	case "dropsEvents":
+		// A store that writes the case but not its events: the restored case has none pending.
 	default:
 		return c
 	}
@@ -110,6 +112,22 @@ func (b *broken) Update(ctx context.Context, c *notification.Case) (int64, error
 		delete(b.cache, c.ID())
 		b.mu.Unlock()
 	}
+	if b.bug == "eventsOnConflict" {
+		// The events go into the feed before the version is checked, as a store writing them
+		// outside the case's transaction would.
+		if cur, err := b.inner.Get(ctx, c.ID()); err == nil && cur.Version() != c.Version() {
+			s := c.Snapshot()
+			s.Version = cur.Version()
+			replay, _ := notification.RestoreCase(s)
+			for _, e := range c.PendingEvents() {
+				if e.Type == notification.EventNoteAdded {
+					_ = replay.AddNote("x", privacy.Actor{ID: "u-1"}, e.At)
+				}
+			}
+			_, _ = b.inner.Update(ctx, replay)
+			return 0, notification.ErrConflict
+		}
+	}
 	return b.inner.Update(b.ctx(ctx), b.drop(c))
 }
 
@@ -120,6 +138,10 @@ func (b *broken) Delete(ctx context.Context, id notification.ID, version int64) 
 		}
 	}
 	return b.inner.Delete(b.ctx(ctx), id, version)
+}
+
+func (b *broken) Events(ctx context.Context, q notification.EventQuery) ([]notification.Event, error) {
+	return b.inner.Events(b.ctx(ctx), q)
 }
 
 func (b *broken) List(ctx context.Context, q notification.Query) (notification.Page, error) {
@@ -157,6 +179,8 @@ func TestRepository_catchesBugs(t *testing.T) {
 		"dropsTombstones":      "CreateGetRoundTrip",
 		"dropsReasons":         "CreateGetRoundTrip",
 		"staleIndex":           "PersonIndex",
+		"dropsEvents":          "Events",
+		"eventsOnConflict":     "Events",
 	} {
 		t.Run(bug, func(t *testing.T) {
 			t.Parallel()
