@@ -2,6 +2,7 @@ package notification
 
 import (
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/gridnotify/gridnotify/facility"
@@ -92,10 +93,16 @@ func appendToken(ts []privacy.Token, t privacy.Token) []privacy.Token {
 
 // erasePersonal empties the personal values selected, records a tombstone and returns the
 // paths erased; values already empty are not listed. select returns the path to record for a
-// value, or "" to leave it. Erasure is allowed in every status: the right to erasure does not
-// wait for a case to be editable.
+// value, or "" to leave it. The content of the case's attachments, which the caller erased
+// from the attachment store, is recorded too ("attachments.0.content"). Erasure is allowed in
+// every status: the right to erasure does not wait for a case to be editable.
 func (st *state) erasePersonal(sel func(p *personalField, path string, v value) string, reason ErasureReason, by privacy.Actor, at time.Time) []string {
 	var erased []string
+	for i, a := range st.s.Attachments {
+		if a.SHA256 != "" && !st.erased(contentPath(i)) {
+			erased = append(erased, contentPath(i))
+		}
+	}
 	st.s.walk(func(p *personalField, path string, v value) bool {
 		if v.isZero() {
 			return true
@@ -138,6 +145,9 @@ func (st *state) eraseRequested(sections []Section, m mentions, by privacy.Actor
 func (st *state) eraseAll(by privacy.Actor, at time.Time) []string {
 	return st.erasePersonal(func(p *personalField, _ string, _ value) string { return p.path }, ErasedByRetention, by, at)
 }
+
+// contentPath is the path of attachment i's content in a tombstone.
+func contentPath(i int) string { return "attachments." + strconv.Itoa(i) + ".content" }
 
 // inSection reports whether the form field of p belongs to section s.
 func inSection(s Section, p *personalField) bool {

@@ -34,6 +34,8 @@ type Service struct {
 	lookup  facility.Lookup
 	policy  privacy.Policy
 	access  privacy.AccessLog
+	files   AttachmentStore
+	maxFile int64
 	now     func() time.Time
 }
 
@@ -67,14 +69,20 @@ func NewService(cases Repository, cat catalog.Catalog, lookup facility.Lookup, o
 		return nil, invalid("NewService", "repository, catalog and lookup are all required",
 			"repository, katalog och uppslag krävs alla")
 	}
-	s := &Service{cases: cases, catalog: cat, lookup: lookup, now: time.Now,
+	s := &Service{cases: cases, catalog: cat, lookup: lookup, now: time.Now, maxFile: DefaultMaxAttachmentSize,
 		policy: privacy.DefaultPolicy(), access: privacy.NewMemoryAccessLog()}
+	if files, ok := cases.(AttachmentStore); ok {
+		s.files = files // a store that keeps content next to its cases
+	}
 	for _, o := range opts {
 		o(s)
 	}
-	if s.policy == nil || s.access == nil || s.now == nil {
-		return nil, invalid("NewService", "policy, access log and clock must not be nil",
-			"policy, åtkomstlogg och klocka får inte vara nil")
+	if s.files == nil {
+		s.files = NewMemoryAttachmentStore()
+	}
+	if s.policy == nil || s.access == nil || s.now == nil || s.maxFile <= 0 {
+		return nil, invalid("NewService", "policy, access log and clock must not be nil, the size limit positive",
+			"policy, åtkomstlogg och klocka får inte vara nil, storleksgränsen ska vara positiv")
 	}
 	return s, nil
 }

@@ -77,7 +77,10 @@ func (s *Service) Delete(ctx context.Context, id ID, version int64) error {
 	if err := c.CheckDeletable(); err != nil {
 		return err
 	}
-	return s.cases.Delete(ctx, id, c.s.Version)
+	if err := s.cases.Delete(ctx, id, c.s.Version); err != nil {
+		return err
+	}
+	return s.files.DeleteCaseContent(ctx, id)
 }
 
 // Approve is the grid company's installation consent, with optional conditions.

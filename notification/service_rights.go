@@ -28,6 +28,18 @@ type CaseExport struct {
 	// names) that mention the person by name, street, e-mail, identity or phone number.
 	Mentions       []ExportedField `json:"mentions,omitempty"`
 	Justifications []Justification `json:"justifications,omitempty"` // why identity numbers are held
+	// Attachments are the case's attachments with their content: a site plan or diagram
+	// shows the facility of the people on it.
+	Attachments []ExportedAttachment `json:"attachments,omitempty"`
+}
+
+// ExportedAttachment is an attachment in a [PersonExport], its name and content in clear.
+type ExportedAttachment struct {
+	Kind      AttachmentKind `json:"kind"`      // site plan, single-line diagram or other
+	Name      string         `json:"name"`      // the file name in clear; personal data
+	MediaType string         `json:"mediaType"` // the sniffed media type
+	SHA256    string         `json:"sha256"`    // hex digest of the content
+	Content   []byte         `json:"content"`   // the file; base64 in JSON
 }
 
 // SectionExport is the person's party section in a case: owner or payer.
@@ -66,6 +78,20 @@ func (s *Service) ExportPerson(ctx context.Context, pn privacy.PersonalIdentityN
 		}
 		ce := c.export(sections)
 		ce.Mentions = c.textsMentioning(c.mentionsOf(sections))
+		for _, at := range c.s.Attachments {
+			if at.SHA256 == "" {
+				continue
+			}
+			content, err := s.files.Content(ctx, c.s.ID, at.SHA256)
+			if errors.Is(err, ErrNotFound) {
+				continue // erased, or never uploaded through the Service
+			}
+			if err != nil {
+				return err
+			}
+			ce.Attachments = append(ce.Attachments, ExportedAttachment{Kind: at.Kind, Name: at.Name.Reveal(),
+				MediaType: at.MediaType, SHA256: at.SHA256, Content: content})
+		}
 		out.Cases = append(out.Cases, ce)
 		return nil
 	})
@@ -123,6 +149,12 @@ func (s *Service) ErasePerson(ctx context.Context, pn privacy.PersonalIdentityNu
 			return err
 		}
 		named := c.mentionsOf(sections)
+		// A site plan or diagram shows the people on the facility and cannot be read for
+		// mentions, so the content of every attachment of the case goes, before the case
+		// records that it went.
+		if err := s.files.DeleteCaseContent(ctx, c.s.ID); err != nil {
+			return err
+		}
 		return s.erase(ctx, c, a, &res, EventPersonalDataErased, func(c *Case, now time.Time) []string {
 			return c.eraseRequested(sections, named, a, now)
 		})
@@ -160,6 +192,9 @@ func (s *Service) Purge(ctx context.Context) (ErasureResult, error) {
 		err := s.eachOwnCase(ctx, a, q, func(c *Case) error {
 			if !c.s.UpdatedAt.Before(cutoff) {
 				return nil
+			}
+			if err := s.files.DeleteCaseContent(ctx, c.s.ID); err != nil {
+				return err
 			}
 			return s.erase(ctx, c, a, &res, EventPersonalDataPurged, func(c *Case, now time.Time) []string { return c.eraseAll(a, now) })
 		})
@@ -200,6 +235,9 @@ func (s *Service) DeleteGridCompanyData(ctx context.Context, gridCompany string)
 			return deleted, err
 		}
 		deleted = append(deleted, c.s.ID)
+		if err := s.files.DeleteCaseContent(ctx, c.s.ID); err != nil {
+			return deleted, err
+		}
 	}
 	return deleted, nil
 }

@@ -2,6 +2,7 @@ package notification
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/gridnotify/gridnotify/merge"
@@ -47,7 +48,9 @@ var sendNowPrompt = Prompt{
 // [catalog.ErrNotOffered] for a meter placement the grid company does not offer,
 // [ErrNotJustified].
 func (s *Service) Save(ctx context.Context, id ID, version int64, edit func(*Draft) error, opts ...SaveOption) (SaveResult, error) {
+	var before []Attachment
 	c, err := s.change(ctx, step{id: id, expected: version, side: SideInstaller}, func(c *Case, a privacy.Actor, now time.Time) error {
+		before = slices.Clone(c.s.Attachments)
 		g, err := s.gridCompany(ctx, c)
 		if err != nil {
 			return err
@@ -66,6 +69,13 @@ func (s *Service) Save(ctx context.Context, id ID, version int64, edit func(*Dra
 	})
 	if err != nil {
 		return SaveResult{}, err
+	}
+	// The content of an attachment the edit removed goes too; a failure leaves a copy that the
+	// case's deletion or purge removes.
+	for _, a := range before {
+		if a.SHA256 != "" && !c.references(a.SHA256) {
+			_ = s.files.DeleteContent(ctx, c.s.ID, a.SHA256)
+		}
 	}
 	res := SaveResult{Case: c, NotSent: c.s.Status.Editable()}
 	if res.NotSent {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/validate"
@@ -24,6 +25,15 @@ type GridCompanyConfig struct {
 	// RetentionDays is how long personal data of a closed or cancelled case is kept, counted
 	// from its last change; 0 means the grid company has set no period (nothing is purged).
 	RetentionDays int `json:"retentionDays,omitempty"`
+	// AttachmentTypes are the media types of the attachments the grid company accepts, as
+	// sniffed from their content; [DefaultAttachmentTypes] (PDF, PNG, JPEG) when empty.
+	AttachmentTypes []string `json:"attachmentTypes,omitempty"`
+}
+
+// DefaultAttachmentTypes returns the media types accepted when a grid company lists none:
+// PDF, PNG and JPEG, what site plans and single-line diagrams come as.
+func DefaultAttachmentTypes() []string {
+	return []string{"application/pdf", "image/png", "image/jpeg"}
 }
 
 // GridArea is a grid area (nätområde): its 3-character code and its name.
@@ -59,6 +69,7 @@ func (o OfferedType) label() string {
 func (g GridCompanyConfig) clone() GridCompanyConfig {
 	g.Areas = slices.Clone(g.Areas)
 	g.MeterPlacements = slices.Clone(g.MeterPlacements)
+	g.AttachmentTypes = slices.Clone(g.AttachmentTypes)
 	types := make([]OfferedType, len(g.InstallationTypes))
 	for i, o := range g.InstallationTypes {
 		o.JobTypes = slices.Clone(o.JobTypes)
@@ -95,6 +106,11 @@ func (g GridCompanyConfig) check() error {
 			return bad("grid area %q listed twice", a.Code)
 		}
 		areas[a.Code] = true
+	}
+	for i, t := range g.AttachmentTypes {
+		if main, sub, ok := strings.Cut(t, "/"); !ok || main == "" || sub == "" || strings.ContainsAny(t, " ;,") {
+			return bad("attachment type %d: not a media type such as application/pdf", i)
+		}
 	}
 	placements := make(map[MeterPlacement]bool, len(g.MeterPlacements))
 	for i, p := range g.MeterPlacements {

@@ -142,6 +142,25 @@ func (g *GridCompany) OffersPlacement(p MeterPlacement) bool {
 	return slices.ContainsFunc(g.cfg.MeterPlacements, func(o PlacementOption) bool { return o.Code == p })
 }
 
+// AcceptsAttachment reports whether the grid company accepts an attachment of media type t.
+func (g *GridCompany) AcceptsAttachment(t string) bool {
+	if len(g.cfg.AttachmentTypes) == 0 {
+		return slices.Contains(defaultAttachmentTypes, t)
+	}
+	return slices.Contains(g.cfg.AttachmentTypes, t)
+}
+
+// AttachmentTypes returns the media types of the attachments the grid company accepts.
+func (g *GridCompany) AttachmentTypes() []string {
+	if len(g.cfg.AttachmentTypes) == 0 {
+		return DefaultAttachmentTypes()
+	}
+	return slices.Clone(g.cfg.AttachmentTypes)
+}
+
+// defaultAttachmentTypes is read by AcceptsAttachment without copying.
+var defaultAttachmentTypes = DefaultAttachmentTypes()
+
 // defaultPlacements is read by OffersPlacement without copying.
 var defaultPlacements = DefaultMeterPlacements()
 
