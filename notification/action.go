@@ -140,6 +140,17 @@ func (p Side) MarshalText() ([]byte, error) {
 	return nil, invalid("side", "not a side", "inte en sida")
 }
 
+// UnmarshalText reads what MarshalText writes.
+func (p *Side) UnmarshalText(b []byte) error {
+	for _, s := range []Side{SideInstaller, SideGridCompany, SideEither} {
+		if code, _ := s.MarshalText(); string(code) == string(b) {
+			*p = s
+			return nil
+		}
+	}
+	return invalid("side", "not a side", "inte en sida")
+}
+
 // Transition is one row of the lifecycle table.
 type Transition struct {
 	From           Status // status the step starts from

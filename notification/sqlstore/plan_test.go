@@ -1,0 +1,107 @@
+package sqlstore_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/sqlstore"
+)
+
+// fillListing inserts n rows of listing columns (with a placeholder document: the planner never
+// reads it) spread over 4 installer companies, 2 grid companies and every status — so that one
+// company's listing holds thousands of cases, as in a full store — and has the database gather
+// statistics.
+func fillListing(t *testing.T, s *sqlstore.Store, n int) {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := s.DB().BeginTx(ctx, nil)
+	require.NoError(t, err)
+	stmt, err := tx.PrepareContext(ctx, rebind(s, `INSERT INTO cases (id, grid_company, installer, status, sent, created_at, updated_at, version, doc)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 1, '{}')`))
+	require.NoError(t, err)
+	statuses := notification.Statuses()
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano()
+	for i := range n {
+		st := statuses[i%len(statuses)]
+		_, err := stmt.ExecContext(ctx, fmt.Sprintf("n-%032x", i), fmt.Sprintf("grid-%d", i%2), fmt.Sprintf("inst-%d", i%4),
+			st.Code(), st != notification.NotSent, base+int64(i)*int64(time.Second), base)
+		require.NoError(t, err)
+	}
+	require.NoError(t, stmt.Close())
+	require.NoError(t, tx.Commit())
+	_, err = s.DB().ExecContext(ctx, "ANALYZE")
+	require.NoError(t, err)
+}
+
+// TestListingsUseTheirIndexes checks with EXPLAIN that the installer's list and the grid
+// company's inbox ("sent to me, in these statuses") read an index in the listing's order from
+// the cursor — no scan of the table, no sort — so a page costs the same among a million cases
+// as among a thousand.
+func TestListingsUseTheirIndexes(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn func(testing.TB) string) {
+		t.Parallel()
+		s := open(t, dsn(t))
+		fillListing(t, s, 20000)
+		after := notification.CursorAfter(notification.Listing{ID: "n-00000000000000000000000000000100",
+			CreatedAt: time.Date(2026, 1, 1, 0, 1, 0, 0, time.UTC)})
+		for _, tt := range []struct {
+			name    string
+			q       notification.Query
+			status  notification.Status
+			indexes []string // an index the plan may read the listing from, in its order
+		}{
+			{"installer's list", notification.Query{Installer: "inst-3", After: after}, notification.StatusNone,
+				[]string{"cases_installer "}},
+			{"installer's list by status", notification.Query{Installer: "inst-3", After: after}, notification.Approved,
+				[]string{"cases_installer_status"}},
+			{"grid company's inbox", notification.Query{GridCompany: "grid-1", SentOnly: true, After: after}, notification.StatusNone,
+				[]string{"cases_inbox ", "cases_grid_company"}},
+			{"grid company's inbox by status", notification.Query{GridCompany: "grid-1", SentOnly: true, After: after},
+				notification.AwaitingApproval, []string{"cases_inbox_status"}},
+		} {
+			query, args := sqlstore.ListQuery(s, tt.q, tt.status, 51)
+			plan := explain(t, s, query, args) + " "
+			used := false
+			for _, index := range tt.indexes {
+				used = used || strings.Contains(plan, index)
+			}
+			require.True(t, used, "%s: the plan uses none of %v:\n%s", tt.name, tt.indexes, plan)
+			for _, bad := range []string{"Seq Scan", "Sort", "SCAN cases", "TEMP B-TREE"} {
+				require.NotContains(t, plan, bad, "%s: the plan has %q:\n%s", tt.name, bad, plan)
+			}
+			t.Logf("%s (%s):\n%s", tt.name, s.Dialect(), plan)
+		}
+	})
+}
+
+// explain returns the database's plan for query.
+func explain(t *testing.T, s *sqlstore.Store, query string, args []any) string {
+	t.Helper()
+	prefix := "EXPLAIN QUERY PLAN "
+	if s.Dialect() == sqlstore.PostgreSQL {
+		prefix = "EXPLAIN "
+	}
+	rows, err := s.DB().Query(prefix+query, args...)
+	require.NoError(t, err)
+	defer rows.Close()
+	cols, err := rows.Columns()
+	require.NoError(t, err)
+	var lines []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		require.NoError(t, rows.Scan(ptrs...))
+		lines = append(lines, fmt.Sprint(vals[len(vals)-1]))
+	}
+	require.NoError(t, rows.Err())
+	return strings.Join(lines, "\n")
+}
