@@ -4,6 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -13,11 +18,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/internal/pgtest"
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
 	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/notification/notificationtest"
 	"github.com/gridnotify/gridnotify/notification/sealed"
+	"github.com/gridnotify/gridnotify/notification/sqlstore"
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
@@ -76,7 +83,7 @@ func (c *testClock) Set(t time.Time) {
 // repository and access log the test can read, a settable clock, and a context per actor.
 type env struct {
 	svc   *notification.Service
-	repo  *notification.MemoryRepository
+	repo  notification.Repository
 	log   *privacy.MemoryAccessLog
 	clock *testClock
 
@@ -87,7 +94,7 @@ type env struct {
 // environment's own clock and access log.
 func newEnv(t *testing.T, opts ...notification.Option) env {
 	t.Helper()
-	e := env{repo: notification.NewMemoryRepository(), log: privacy.NewMemoryAccessLog(), clock: &testClock{t: now}}
+	e := env{repo: newRepository(t), log: privacy.NewMemoryAccessLog(), clock: &testClock{t: now}}
 	all := append([]notification.Option{notification.WithClock(e.clock.Now), notification.WithAccessLog(e.log)}, opts...)
 	svc, err := notification.NewService(e.repo, catalog.ExampleCatalog(), facility.SampleRegistry(), all...)
 	require.NoError(t, err)
@@ -95,6 +102,59 @@ func newEnv(t *testing.T, opts ...notification.Option) env {
 	e.inst, e.grid, e.otherGrid, e.otherInst = e.as(installer), e.as(gridCompany), e.as(otherGrid), e.as(otherInstaller)
 	e.noActor = context.Background()
 	return e
+}
+
+// storeFlag names the store the Service tests run on; the README's test command runs them on
+// each (go test ./notification -args -gridnotify.store=sqlite).
+var storeFlag = flag.String("gridnotify.store", "memory", "the store the tests' services run on: "+strings.Join(slices.Sorted(maps.Keys(stores)), ", "))
+
+// stores are the repositories the Service tests run on, by name: one table of constructors,
+// so that every test runs on every store without a copy.
+var stores = map[string]func(t *testing.T) notification.Repository{
+	"memory": func(*testing.T) notification.Repository { return notification.NewMemoryRepository() },
+	"sqlite": func(t *testing.T) notification.Repository {
+		return openStore(t, "sqlite:"+filepath.Join(t.TempDir(), "cases.db"))
+	},
+	"postgres": func(t *testing.T) notification.Repository { return openStore(t, pgtest.NewDatabase(t)) },
+}
+
+// newRepository returns a fresh repository of the store the flag names.
+func newRepository(t *testing.T) notification.Repository {
+	t.Helper()
+	newStore, ok := stores[*storeFlag]
+	if !ok {
+		t.Fatalf("-gridnotify.store=%s: no such store", *storeFlag)
+	}
+	return newStore(t)
+}
+
+// openStore opens a SQL store for the test, closed when it ends.
+func openStore(t *testing.T, dsn string) notification.Repository {
+	t.Helper()
+	ring, err := privacy.NewKeyring("k1", map[string][]byte{"k1": key(1)})
+	require.NoError(t, err)
+	tok, err := privacy.NewTokenizer(key(9))
+	require.NoError(t, err)
+	s, err := sqlstore.Open(context.Background(), dsn, ring, tok)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// count returns the number of stored cases.
+func (e env) count(t *testing.T) int {
+	t.Helper()
+	n := 0
+	q := notification.Query{Limit: notification.MaxPageSize}
+	for {
+		page, err := e.repo.List(context.Background(), q)
+		require.NoError(t, err)
+		n += len(page.Cases)
+		if page.Next.IsZero() {
+			return n
+		}
+		q.After = page.Next
+	}
 }
 
 // as returns a context carrying actor a.

@@ -144,7 +144,7 @@ func TestServiceCreate_retryWithTheSameID(t *testing.T) {
 	byCode.Area = "HBG" // the same area, by code
 	_, err = e.svc.Create(e.as(colleague), byCode)
 	require.NoError(t, err, "a colleague's retry of the same request")
-	require.Equal(t, 1, e.repo.Len(), "a retried create made a second case")
+	require.Equal(t, 1, e.count(t), "a retried create made a second case")
 
 	// After the case changed, a late retry still finds it.
 	_, err = e.svc.AddNote(e.inst, id, notification.AnyVersion, "Notering.")
@@ -167,7 +167,7 @@ func TestServiceCreate_retryWithTheSameID(t *testing.T) {
 	_, err = e.svc.Create(e.otherInst, req)
 	require.ErrorIs(t, err, notification.ErrExists, "another company's request with a taken ID")
 	require.NotContains(t, err.Error(), "oresundskraft")
-	require.Equal(t, 1, e.repo.Len())
+	require.Equal(t, 1, e.count(t))
 
 	bad := req
 	bad.ID = "198803200016"

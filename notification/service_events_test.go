@@ -3,6 +3,7 @@ package notification_test
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -10,8 +11,26 @@ import (
 	"github.com/gridnotify/gridnotify/privacy"
 )
 
-// feed returns the whole feed actor a may see.
+// feed returns the whole feed actor a may see. On a SQL store an event may show a moment
+// after its commit (see sqlstore.Store.Events), so the feed is read until it stops growing.
 func feed(t *testing.T, e env, a privacy.Actor) []notification.Event {
+	t.Helper()
+	got := feedOnce(t, e, a)
+	if *storeFlag == "memory" {
+		return got
+	}
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		again := feedOnce(t, e, a)
+		if len(again) == len(got) {
+			return again
+		}
+		got = again
+	}
+	return got
+}
+
+func feedOnce(t *testing.T, e env, a privacy.Actor) []notification.Event {
 	t.Helper()
 	var out []notification.Event
 	var after int64

@@ -3,12 +3,28 @@ package notificationtest
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/gridnotify/gridnotify/notification"
 )
 
-// events returns every stored event that q selects, following the feed page by page.
-func events(t *testing.T, r notification.Repository, q notification.EventQuery) []notification.Event {
+// events returns every stored event that q selects, following the feed page by page. A store
+// may hand out an event only once every transaction older than its own has ended (package
+// sqlstore does on PostgreSQL, so that a consumer never skips an event that commits late), so
+// when want is not negative events waits, a few seconds at most, for the feed to hold want.
+func events(t *testing.T, r notification.Repository, q notification.EventQuery, want int) []notification.Event {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		got := eventsOnce(t, r, q)
+		if want < 0 || len(got) == want || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func eventsOnce(t *testing.T, r notification.Repository, q notification.EventQuery) []notification.Event {
 	t.Helper()
 	var out []notification.Event
 	for range 1000 {
@@ -42,7 +58,7 @@ func testEvents(t *testing.T, r notification.Repository) {
 	c := newCase(t, spec{})
 	pending := c.PendingEvents()
 	create(t, r, c)
-	got := events(t, r, notification.EventQuery{CaseID: c.ID()})
+	got := events(t, r, notification.EventQuery{CaseID: c.ID()}, 1)
 	if len(got) != 1 || got[0].Type != notification.EventCreated || got[0].ID != pending[0].ID ||
 		got[0].Version != 1 || got[0].Seq <= 0 || !got[0].At.Equal(pending[0].At) {
 		t.Fatalf("after Create the feed holds %+v, want the case's created event at version 1", got)
@@ -61,7 +77,7 @@ func testEvents(t *testing.T, r notification.Repository) {
 	if _, err := r.Update(ctx, g); err != nil {
 		t.Fatalf("Update: %v", err)
 	}
-	got = events(t, r, notification.EventQuery{CaseID: c.ID()})
+	got = events(t, r, notification.EventQuery{CaseID: c.ID()}, 3)
 	if len(got) != 3 {
 		t.Fatalf("after the update the feed holds %d events of the case, want 3", len(got))
 	}
@@ -83,7 +99,7 @@ func testEvents(t *testing.T, r notification.Repository) {
 	if _, err := r.Create(ctx, dup); err == nil {
 		t.Fatal("a duplicate Create succeeded")
 	}
-	if n := len(events(t, r, notification.EventQuery{CaseID: c.ID()})); n != 3 {
+	if n := len(events(t, r, notification.EventQuery{CaseID: c.ID()}, 3)); n != 3 {
 		t.Fatalf("a failed write stored events: the feed holds %d of the case's, want 3", n)
 	}
 
@@ -92,7 +108,7 @@ func testEvents(t *testing.T, r notification.Repository) {
 	create(t, r, other)
 	sent := newCase(t, spec{status: notification.AwaitingApproval})
 	create(t, r, sent)
-	all := events(t, r, notification.EventQuery{Limit: 2})
+	all := events(t, r, notification.EventQuery{Limit: 2}, 3+1+2)
 	for i := 1; i < len(all); i++ {
 		if all[i].Seq <= all[i-1].Seq {
 			t.Fatalf("the feed is not in Seq order at %d", i)
@@ -109,7 +125,7 @@ func testEvents(t *testing.T, r notification.Repository) {
 		{"sent only", notification.EventQuery{GridCompany: "oresundskraft", SentOnly: true}, 1},
 		{"case", notification.EventQuery{CaseID: sent.ID()}, 2},
 	} {
-		got := events(t, r, tt.q)
+		got := events(t, r, tt.q, tt.want)
 		if len(got) != tt.want {
 			t.Fatalf("%s: %d events, want %d", tt.name, len(got), tt.want)
 		}
@@ -124,7 +140,7 @@ func testEvents(t *testing.T, r notification.Repository) {
 	if err := r.Delete(ctx, other.ID(), 1); err != nil {
 		t.Fatalf("Delete: %v", err)
 	}
-	if n := len(events(t, r, notification.EventQuery{CaseID: other.ID()})); n != 1 {
+	if n := len(events(t, r, notification.EventQuery{CaseID: other.ID()}, 1)); n != 1 {
 		t.Fatalf("after Delete the feed holds %d of the case's events, want 1", n)
 	}
 

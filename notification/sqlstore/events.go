@@ -12,7 +12,9 @@ import (
 // Events returns the stored events that q selects, in feed order; see
 // [notification.Repository.Events]. On PostgreSQL it hands out only events whose transaction,
 // and every transaction that began before it, has ended, so that a consumer reading from its
-// last Seq never skips an event that committed after a later one.
+// last Seq never skips an event that committed after a later one: an event shows as soon as the
+// transactions older than its own have ended — usually at once, and never later than the
+// longest transaction open on the server.
 func (s *Store) Events(ctx context.Context, q notification.EventQuery) ([]notification.Event, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err

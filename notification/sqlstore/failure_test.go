@@ -30,8 +30,7 @@ func TestAWriteThatDiesHalfWayChangesNothing(t *testing.T) {
 		ctx := privacy.WithActor(context.Background(), installer)
 		before, err := store.Get(ctx, c.ID())
 		require.NoError(t, err)
-		eventsBefore, err := store.Events(ctx, notification.EventQuery{CaseID: c.ID(), Limit: 1000})
-		require.NoError(t, err)
+		eventsBefore := settledEvents(t, store, notification.EventQuery{CaseID: c.ID(), Limit: 1000})
 		pn, err := privacy.ParsePersonalIdentityNumber("880320-0016")
 		require.NoError(t, err)
 
@@ -61,8 +60,7 @@ func TestAWriteThatDiesHalfWayChangesNothing(t *testing.T) {
 				after, err := store.Get(ctx, c.ID())
 				require.NoError(t, err)
 				require.Empty(t, notificationtestDiff(before.Snapshot(), after.Snapshot()), "statement %d, %s: the case changed", n, how)
-				events, err := store.Events(ctx, notification.EventQuery{CaseID: c.ID(), Limit: 1000})
-				require.NoError(t, err)
+				events := settledEvents(t, store, notification.EventQuery{CaseID: c.ID(), Limit: 1000})
 				require.Len(t, events, len(eventsBefore), "statement %d, %s: an event was stored", n, how)
 				ids, err := store.FindPerson(ctx, pn)
 				require.NoError(t, err)
@@ -162,8 +160,7 @@ func TestReplicasOnOneDatabase(t *testing.T) {
 	}
 	require.Equal(t, before(notes)+want, len(notes))
 	require.Equal(t, c.Version()+int64(want), final.Version(), "each note is one version")
-	events, err := stores[1].Events(ctx, notification.EventQuery{CaseID: c.ID(), Limit: 1000})
-	require.NoError(t, err)
+	events := settledEvents(t, stores[1], notification.EventQuery{CaseID: c.ID(), Limit: 1000})
 	noteEvents := 0
 	for _, e := range events {
 		if e.Type == notification.EventNoteAdded {

@@ -132,10 +132,13 @@ func parseDSN(dsn string) (Dialect, string, string, error) {
 		return SQLite, "sqlite", "file:gridnotify-" + hex.EncodeToString(b[:]) + "?mode=memory&cache=shared" + sqlitePragmas, nil
 	case strings.HasPrefix(dsn, "sqlite:"):
 		path := strings.TrimPrefix(dsn, "sqlite:")
-		if path == "" || strings.ContainsAny(path, "?#") {
-			return "", "", "", fmt.Errorf("%w (sqlite: needs a file path without ? or #)", ErrBadDSN)
+		if path == "" {
+			return "", "", "", fmt.Errorf("%w (sqlite: needs a file path)", ErrBadDSN)
 		}
-		return SQLite, "sqlite", "file:" + path + "?_txlock=immediate" + sqlitePragmas + "&_pragma=journal_mode(WAL)", nil
+		// An SQLite URI filename: the path percent-encoded where URI syntax would read it
+		// otherwise.
+		escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+		return SQLite, "sqlite", "file:" + escaped + "?_txlock=immediate" + sqlitePragmas + "&_pragma=journal_mode(WAL)", nil
 	}
 	return "", "", "", ErrBadDSN
 }

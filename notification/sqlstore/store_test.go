@@ -2,8 +2,8 @@ package sqlstore_test
 
 import (
 	"bytes"
-	"encoding/hex"
 	"context"
+	"encoding/hex"
 	"errors"
 	"os"
 	"os/exec"
@@ -192,7 +192,7 @@ func TestOpenErrors(t *testing.T) {
 	t.Parallel()
 	ring, tok := keys(t)
 	ctx := context.Background()
-	for _, dsn := range []string{"", "mysql://x", "sqlite:", "sqlite:/tmp/x?mode=ro", "cases.db"} {
+	for _, dsn := range []string{"", "mysql://x", "sqlite:", "cases.db", "postgres://%zz"} {
 		_, err := sqlstore.Open(ctx, dsn, ring, tok)
 		require.ErrorIs(t, err, sqlstore.ErrBadDSN, dsn)
 	}
@@ -204,6 +204,12 @@ func TestOpenErrors(t *testing.T) {
 	require.Error(t, err)
 	require.Contains(t, err.Error(), "cannot be reached")
 	require.NotContains(t, err.Error(), "s3cret", "the error shows the password")
+
+	// A file name with the characters of URI syntax is a file name all the same.
+	odd := filepath.Join(t.TempDir(), "ärende #1?.db")
+	require.NoError(t, open(t, "sqlite:"+odd).Close())
+	_, err = os.Stat(odd)
+	require.NoError(t, err, "the database is not at the path given")
 
 	// A database migrated by newer code.
 	path := "sqlite:" + filepath.Join(t.TempDir(), "newer.db")
@@ -339,3 +345,24 @@ func rebind(s *sqlstore.Store, q string) string {
 
 // cmpDiff is go-cmp's Diff.
 func cmpDiff(a, b any, opts cmp.Options) string { return cmp.Diff(a, b, opts) }
+
+// settledEvents reads the events q selects until two reads a moment apart agree: on
+// PostgreSQL an event shows once every transaction older than its own has ended.
+func settledEvents(t testing.TB, s *sqlstore.Store, q notification.EventQuery) []notification.Event {
+	t.Helper()
+	read := func() []notification.Event {
+		got, err := s.Events(context.Background(), q)
+		require.NoError(t, err)
+		return got
+	}
+	got := read()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		again := read()
+		if len(again) == len(got) {
+			return again
+		}
+		got = again
+	}
+	return got
+}
