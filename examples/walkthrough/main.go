@@ -1,14 +1,19 @@
 // Command walkthrough plays the installer's manual ("Hämta kund- och anläggningsuppgifter till
 // ett Elsmartärende") step by step on gridnotify's embedded defaults: the example catalog,
 // the sample facility registry and the in-memory repository. It prints Swedish with English
-// beside it, and personal data only masked.
+// beside it, and personal data only masked, and at the end the events the steps recorded.
 //
 //	go run ./examples/walkthrough
+//	go run ./examples/walkthrough -db sqlite:cases.db       # on an SQLite file: run it twice
+//	go run ./examples/walkthrough -db postgres://…          # on PostgreSQL
+//
+// With -db the cases are kept: a second run lists the cases of the runs before it.
 package main
 
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,7 +27,14 @@ import (
 )
 
 func main() {
-	if err := run(context.Background(), os.Stdout); err != nil {
+	dsn := flag.String("db", "", "a database to keep the cases in: sqlite:PATH or postgres://…; in memory without it")
+	flag.Parse()
+	ctx := context.Background()
+	svc, closeStore, err := newService(ctx, *dsn)
+	if err == nil {
+		err = errors.Join(run(ctx, os.Stdout, svc), closeStore())
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "walkthrough:", err)
 		os.Exit(1)
 	}
@@ -31,10 +43,20 @@ func main() {
 // installer is the acting user: an opaque user ID at an installer company.
 var installer = privacy.Actor{ID: "u-1001", Organisation: "elfirma-ab", Roles: []privacy.Role{privacy.RoleInstaller}}
 
-func run(ctx context.Context, out io.Writer) error {
+func run(ctx context.Context, out io.Writer, svc *notification.Service) error {
 	w := &writer{out: out}
-	svc := notification.NewDefaultService()
 	ctx = privacy.WithActor(ctx, installer)
+
+	earlier, err := svc.List(ctx, notification.Query{Limit: notification.MaxPageSize})
+	if err != nil {
+		return err
+	}
+	if n := len(earlier.Cases); n > 0 {
+		w.step("–", "Ärenden från tidigare körningar", "Cases of earlier runs")
+		for _, c := range earlier.Cases {
+			w.line("%s  %s  %s", c.ID(), c.CreatedAt().Format("2006-01-02 15:04:05"), c.Status().Swedish())
+		}
+	}
 
 	w.step("1–7", "Skapa anmälan", "Create the notification")
 	c, err := svc.Create(ctx, notification.CreateRequest{
@@ -193,6 +215,9 @@ func run(ctx context.Context, out io.Writer) error {
 		return err
 	}
 	for _, e := range events.Events {
+		if e.CaseID != sent.Case.ID() {
+			continue // an earlier run's
+		}
 		w.line("%3d  %-20s %-18s → %-18s v%d  by %s", e.Seq, e.Type, e.From.Code(), e.To.Code(), e.Version, e.By)
 	}
 	return w.err

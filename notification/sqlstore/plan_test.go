@@ -20,23 +20,37 @@ import (
 func fillListing(t *testing.T, s *sqlstore.Store, n int) {
 	t.Helper()
 	ctx := context.Background()
-	tx, err := s.DB().BeginTx(ctx, nil)
-	require.NoError(t, err)
-	stmt, err := tx.PrepareContext(ctx, rebind(s, `INSERT INTO cases (id, grid_company, installer, status, sent, created_at, updated_at, version, doc)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 1, '{}')`))
-	require.NoError(t, err)
+	// The rows are made by the database itself, from a series, so that filling takes
+	// milliseconds rather than one round trip a row.
 	statuses := notification.Statuses()
-	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano()
-	for i := range n {
-		st := statuses[i%len(statuses)]
-		_, err := stmt.ExecContext(ctx, fmt.Sprintf("n-%032x", i), fmt.Sprintf("grid-%d", i%2), fmt.Sprintf("inst-%d", i%4),
-			st.Code(), st != notification.NotSent, base+int64(i)*int64(time.Second), base)
-		require.NoError(t, err)
+	var codes []string
+	for _, st := range statuses {
+		codes = append(codes, "'"+st.Code()+"'")
 	}
-	require.NoError(t, stmt.Close())
-	require.NoError(t, tx.Commit())
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano()
+	rows := fmt.Sprintf(`SELECT 'n-' || lpad(i::text, 32, '0'),
+		'grid-' || (i %% 2), 'inst-' || (i %% 4), (ARRAY[%[1]s])[(i %% %[2]d) + 1], (i %% %[2]d) <> 0,
+		%[3]d + i * 1000000000, %[3]d, 1, '{}' FROM series`, strings.Join(codes, ", "), len(statuses), base)
+	series := fmt.Sprintf("WITH series AS (SELECT generate_series(0, %d)::bigint AS i) ", n-1)
+	if s.Dialect() == sqlstore.SQLite {
+		// SQLite has neither generate_series by default nor arrays: a recursive series and a
+		// CASE for the status.
+		var cases []string
+		for i, c := range codes {
+			cases = append(cases, fmt.Sprintf("WHEN %d THEN %s", i, c))
+		}
+		rows = strings.Replace(rows, fmt.Sprintf("(ARRAY[%s])[(i %% %d) + 1]", strings.Join(codes, ", "), len(statuses)),
+			fmt.Sprintf("CASE i %% %d %s END", len(statuses), strings.Join(cases, " ")), 1)
+		rows = strings.Replace(rows, "lpad(i::text, 32, '0')", "substr('00000000000000000000000000000000' || i, -32, 32)", 1)
+		series = fmt.Sprintf("WITH RECURSIVE series(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM series WHERE i < %d) ", n-1)
+	}
+	_, err := s.DB().ExecContext(ctx, series+"INSERT INTO cases (id, grid_company, installer, status, sent, created_at, updated_at, version, doc) "+rows)
+	require.NoError(t, err)
 	_, err = s.DB().ExecContext(ctx, "ANALYZE")
 	require.NoError(t, err)
+	var count int
+	require.NoError(t, s.DB().QueryRow("SELECT count(*) FROM cases").Scan(&count))
+	require.Equal(t, n, count)
 }
 
 // TestListingsUseTheirIndexes checks with EXPLAIN that the installer's list and the grid
@@ -47,7 +61,11 @@ func TestListingsUseTheirIndexes(t *testing.T) {
 	eachEngine(t, func(t *testing.T, dsn func(testing.TB) string) {
 		t.Parallel()
 		s := open(t, dsn(t))
-		fillListing(t, s, 20000)
+		n := 100000 // PostgreSQL chooses its plans by cost: a full store's numbers
+		if s.Dialect() == sqlstore.SQLite {
+			n = 3000 // SQLite reads an index for equality and order whatever the count
+		}
+		fillListing(t, s, n)
 		after := notification.CursorAfter(notification.Listing{ID: "n-00000000000000000000000000000100",
 			CreatedAt: time.Date(2026, 1, 1, 0, 1, 0, 0, time.UTC)})
 		for _, tt := range []struct {
