@@ -46,7 +46,10 @@ func TestPrivacyLeakProperty(t *testing.T) {
 	e := newEnv(t)
 	stats := map[string]int{}
 	n := leakCases
-	if testing.Short() {
+	if testing.Short() || *storeFlag != "memory" {
+		// What masks a value is its type, not the store it came from: on the SQL stores, which
+		// run the whole test set again, 40 cases show that a case read back from storage masks
+		// as one from memory does.
 		n = 40
 	}
 	for i := range n {
