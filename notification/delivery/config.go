@@ -237,12 +237,16 @@ func jsonProblem(data []byte, dec *json.Decoder, err error) error {
 	return problem("", "not a valid configuration document")
 }
 
-// position turns a byte offset into a line and column, both from 1.
+// position returns the line and column, both from 1, of the last byte the decoder read: the
+// one at offset-1.
 func position(data []byte, offset int64) (line, col int) {
-	offset = min(max(offset, 0), int64(len(data)))
-	before := data[:offset]
+	if len(data) == 0 {
+		return 1, 1
+	}
+	offset = min(max(offset, 1), int64(len(data)))
+	before := data[:offset-1]
 	line = bytes.Count(before, []byte("\n")) + 1
-	col = int(offset) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	col = len(before) - (bytes.LastIndexByte(before, '\n') + 1) + 1
 	return line, col
 }
 

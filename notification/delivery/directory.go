@@ -98,3 +98,11 @@ func (d StaticDirectory) validate() error {
 	}
 	return errors.Join(errs...)
 }
+
+// DirectoryFunc adapts a function to [Directory].
+type DirectoryFunc func(ctx context.Context, organisation string, channel Channel) ([]string, error)
+
+// Addresses calls f.
+func (f DirectoryFunc) Addresses(ctx context.Context, organisation string, channel Channel) ([]string, error) {
+	return f(ctx, organisation, channel)
+}

@@ -102,8 +102,8 @@ type Dispatcher struct {
 // event ID and the route ID are its unique key, so the same event is queued once per route
 // however often it is enqueued while the job is kept.
 type jobArgs struct {
-	EventID string             `json:"eventId" river:"unique"`
-	Route   string             `json:"route" river:"unique"`
+	EventID string   `json:"eventId" river:"unique"`
+	Route   string   `json:"route" river:"unique"`
 	Event   jobEvent `json:"event"`
 }
 
@@ -246,11 +246,17 @@ func (d *Dispatcher) EnqueueTx(ctx context.Context, tx *sql.Tx, events []notific
 		return errors.New("delivery: EnqueueTx needs the caller's transaction")
 	}
 	var params []river.InsertManyParams
+	type key struct{ event, route string }
+	seen := map[key]bool{}
 	for i, e := range events {
 		if e.ID == "" || !e.Type.Valid() {
 			return fmt.Errorf("delivery: events[%d] has no ID or an unknown type", i)
 		}
 		for _, r := range d.cfg.Match(e) {
+			if seen[key{e.ID, r.ID}] {
+				continue // River refuses a unique key twice in one batch
+			}
+			seen[key{e.ID, r.ID}] = true
 			params = append(params, river.InsertManyParams{
 				Args: jobArgs{EventID: e.ID, Route: r.ID, Event: jobEvent(e)},
 				InsertOpts: &river.InsertOpts{

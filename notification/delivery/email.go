@@ -220,8 +220,8 @@ func smtpError(route string, err error) error {
 
 // SMTPReplyError is an SMTP server's refusal: the reply codes, without the server's text.
 type SMTPReplyError struct {
-	Route    string             // the route's ID
-	Code     int                // the reply code, e.g. 550
+	Route    string            // the route's ID
+	Code     int               // the reply code, e.g. 550
 	Enhanced smtp.EnhancedCode // the enhanced status code, e.g. 5.1.1, if the server sent one
 }
 

@@ -107,8 +107,14 @@ func prepare(t testing.TB, db database) {
 	_ = pool.Close()
 }
 
-// quiet discards River's log: its goroutines may log after a test has ended.
-var quiet = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+// quiet discards River's log (its goroutines may log after a test has ended), unless
+// GRIDNOTIFY_DELIVERY_LOG is set, for debugging: then it goes to standard error.
+var quiet = func() *slog.Logger {
+	if os.Getenv("GRIDNOTIFY_DELIVERY_LOG") != "" {
+		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return slog.New(slog.DiscardHandler)
+}()
 
 // fast are Dispatcher options for tests: quick polling and retries.
 func fast(dialect delivery.Dialect) delivery.Options {
@@ -288,6 +294,9 @@ func (rc *receiver) serve(w http.ResponseWriter, r *http.Request) {
 	if answer != nil {
 		status = answer(r, e, n)
 	}
+	if status >= 300 && status < 400 {
+		w.Header().Set("Location", "/elsewhere") // a client that follows it sends an unsigned GET
+	}
 	w.WriteHeader(status)
 }
 
@@ -377,6 +386,12 @@ func all(evs []notification.Event) func(map[string]int) bool {
 		}
 		return true
 	}
+}
+
+func (rc *receiver) requestCount() int {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return rc.requests
 }
 
 func (rc *receiver) badRequests() []string {

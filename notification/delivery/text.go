@@ -83,7 +83,7 @@ func Body(e notification.Event, l Language, link string) string {
 	var b strings.Builder
 	for i, l := range languages(l) {
 		if i > 0 {
-			b.WriteString("\n-- \n\n")
+			b.WriteString("\n----------\n\n")
 		}
 		sv := l == Swedish
 		pick := func(s, en string) string {
