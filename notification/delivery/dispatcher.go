@@ -64,8 +64,9 @@ type Options struct {
 	AttemptTimeout time.Duration
 	// PollInterval is how often an idle worker looks for new deliveries; 0 means one second.
 	PollInterval time.Duration
-	// FetchCooldown is the least time between two fetches of deliveries; 0 means 100 ms. It
-	// bounds throughput: each fetch takes at most Workers deliveries.
+	// FetchCooldown is the least time between two fetches of deliveries; 0 means 100 ms, or
+	// PollInterval if that is shorter. It bounds throughput: each fetch takes at most Workers
+	// deliveries. It may not exceed PollInterval.
 	FetchCooldown time.Duration
 	// RescueAfter is how long a delivery may stay running before it is taken to be lost with
 	// its process and tried again; 0 means one hour. It must exceed AttemptTimeout.
@@ -174,6 +175,10 @@ func NewDispatcher(db *sql.DB, cfg *Config, opts Options) (*Dispatcher, error) {
 	if opts.RescueAfter > 0 && opts.RescueAfter <= d.timeout {
 		return nil, fmt.Errorf("delivery: Options.RescueAfter (%v) must exceed AttemptTimeout (%v)", opts.RescueAfter, d.timeout)
 	}
+	cooldown := opts.FetchCooldown
+	if cooldown <= 0 && opts.PollInterval > 0 {
+		cooldown = min(opts.PollInterval, river.FetchCooldownDefault)
+	}
 	workers := river.NewWorkers()
 	if err := river.AddWorkerSafely(workers, &worker{d: d}); err != nil {
 		return nil, fmt.Errorf("delivery: %w", err)
@@ -184,7 +189,7 @@ func NewDispatcher(db *sql.DB, cfg *Config, opts Options) (*Dispatcher, error) {
 		MaxAttempts:          cmpOr(opts.MaxAttempts, 25),
 		JobTimeout:           d.timeout,
 		FetchPollInterval:    opts.PollInterval,
-		FetchCooldown:        opts.FetchCooldown,
+		FetchCooldown:        cooldown,
 		RescueStuckJobsAfter: opts.RescueAfter,
 		Logger:               d.logger,
 	})

@@ -35,6 +35,7 @@ var testSecret = "whsec_" + base64.StdEncoding.EncodeToString([]byte("0123456789
 // database is one database the Dispatcher tests run on: open returns a new pool on it.
 type database struct {
 	dialect delivery.Dialect
+	dsn     string // the SQLite file's path or the PostgreSQL DSN, for a child process
 	open    func(t testing.TB) *sql.DB
 }
 
@@ -55,7 +56,7 @@ func forEachDialect(t *testing.T, f func(t *testing.T, db database)) {
 
 func sqliteDatabase(t testing.TB) database {
 	path := filepath.Join(t.TempDir(), "gridnotify.db")
-	db := database{dialect: delivery.SQLite, open: func(t testing.TB) *sql.DB {
+	db := database{dialect: delivery.SQLite, dsn: path, open: func(t testing.TB) *sql.DB {
 		return sqliteOpen(t, path)
 	}}
 	prepare(t, db)
@@ -64,24 +65,40 @@ func sqliteDatabase(t testing.TB) database {
 
 func sqliteOpen(t testing.TB, path string) *sql.DB {
 	t.Helper()
-	pool, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_txlock=immediate")
+	pool, err := sqlitePool(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pool.SetMaxOpenConns(1) // as River's SQLite driver advises
 	t.Cleanup(func() { _ = pool.Close() })
 	return pool
 }
 
+func sqlitePool(path string) (*sql.DB, error) {
+	pool, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	pool.SetMaxOpenConns(1) // as River's SQLite driver advises
+	return pool, nil
+}
+
+func postgresOpen(dsn string) (*sql.DB, error) {
+	pool, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, err
+	}
+	pool.SetMaxOpenConns(20)
+	return pool, nil
+}
+
 func postgresDatabase(t testing.TB) database {
 	dsn := pgtest.NewDatabase(t)
-	db := database{dialect: delivery.PostgreSQL, open: func(t testing.TB) *sql.DB {
+	db := database{dialect: delivery.PostgreSQL, dsn: dsn, open: func(t testing.TB) *sql.DB {
 		t.Helper()
-		pool, err := sql.Open("pgx", dsn)
+		pool, err := postgresOpen(dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pool.SetMaxOpenConns(20)
 		t.Cleanup(func() { _ = pool.Close() })
 		return pool
 	}}
@@ -231,15 +248,23 @@ func events(n int) []notification.Event {
 // webhookConfig is a configuration with one webhook route to url for the grid company.
 func webhookConfig(t testing.TB, url string) *delivery.Config {
 	t.Helper()
-	secret, err := delivery.ParseSecret(testSecret)
+	cfg, err := newWebhookConfig(url)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return cfg
+}
+
+func newWebhookConfig(url string) (*delivery.Config, error) {
+	secret, err := delivery.ParseSecret(testSecret)
+	if err != nil {
+		return nil, err
 	}
 	return &delivery.Config{Routes: []delivery.Route{{
 		ID: "oresund-hook", Events: notification.EventTypes(), GridCompany: "oresundskraft",
 		Audience: delivery.GridCompany, Channel: delivery.Webhook,
 		Webhook: &delivery.WebhookSettings{URL: url, Secret: secret},
-	}}}
+	}}}, nil
 }
 
 // receiver is a webhook endpoint that checks every request's signature with its own HMAC
