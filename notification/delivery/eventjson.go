@@ -14,30 +14,11 @@ import (
 const MaxWebhookBody = 64 << 10
 
 // DecodeEvent reads an event from its JSON, the body of a webhook request and of a delivery
-// job. (notification.Side marshals as text but has no UnmarshalText yet, so a plain
-// json.Unmarshal into notification.Event fails on "by"; this reads it.)
+// job, with an error that says so.
 func DecodeEvent(data []byte) (notification.Event, error) {
-	type plain notification.Event
-	var aux struct {
-		*plain
-		By string `json:"by"`
-	}
 	var e notification.Event
-	aux.plain = (*plain)(&e)
-	if err := json.Unmarshal(data, &aux); err != nil {
+	if err := json.Unmarshal(data, &e); err != nil {
 		return notification.Event{}, fmt.Errorf("delivery: not an event's JSON: %w", err)
-	}
-	switch aux.By {
-	case "":
-		e.By = 0
-	case "installer":
-		e.By = notification.SideInstaller
-	case "grid-company":
-		e.By = notification.SideGridCompany
-	case "either":
-		e.By = notification.SideEither
-	default:
-		return notification.Event{}, fmt.Errorf("delivery: not an event's JSON: unknown side %q", aux.By)
 	}
 	return e, nil
 }

@@ -93,20 +93,9 @@ var (
 // Errors: [ErrBadDSN]; the database's own error when it cannot be reached (without the DSN's
 // password); [ErrSchemaTooNew], [ErrSchemaTooOld].
 func Open(ctx context.Context, dsn string, sealer privacy.Sealer, tokens *privacy.Tokenizer, opts ...Option) (*Store, error) {
-	dialect, driver, source, err := parseDSN(dsn)
+	db, dialect, err := OpenDB(dsn)
 	if err != nil {
 		return nil, err
-	}
-	db, err := sql.Open(driver, source)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: %w", err)
-	}
-	if dialect == SQLite {
-		// SQLite has one writer at a time; one connection serialises the store's work instead of
-		// failing it with SQLITE_BUSY, and keeps an in-memory database alive.
-		db.SetMaxOpenConns(1)
-		db.SetConnMaxLifetime(0)
-		db.SetConnMaxIdleTime(0)
 	}
 	s, err := New(ctx, db, dialect, sealer, tokens, opts...)
 	if err != nil {
@@ -115,6 +104,28 @@ func Open(ctx context.Context, dsn string, sealer privacy.Sealer, tokens *privac
 	}
 	s.owned = true
 	return s, nil
+}
+
+// OpenDB opens the database pool at dsn as [Open] does, for a caller that builds more on the
+// same pool than the store — a job queue enqueueing in the store's transactions (package
+// delivery) — and then passes it to [New]. Errors: [ErrBadDSN].
+func OpenDB(dsn string) (*sql.DB, Dialect, error) {
+	dialect, driver, source, err := parseDSN(dsn)
+	if err != nil {
+		return nil, "", err
+	}
+	db, err := sql.Open(driver, source)
+	if err != nil {
+		return nil, "", fmt.Errorf("sqlstore: %w", err)
+	}
+	if dialect == SQLite {
+		// SQLite has one writer at a time; one connection serialises the store's work instead of
+		// failing it with SQLITE_BUSY, and keeps an in-memory database alive.
+		db.SetMaxOpenConns(1)
+		db.SetConnMaxLifetime(0)
+		db.SetConnMaxIdleTime(0)
+	}
+	return db, dialect, nil
 }
 
 // parseDSN turns a DSN into the dialect, the database/sql driver and its data source.
@@ -129,7 +140,7 @@ func parseDSN(dsn string) (Dialect, string, string, error) {
 		// A named in-memory database, so that it is one database however the driver connects.
 		var b [8]byte
 		_, _ = rand.Read(b[:])
-		return SQLite, "sqlite", "file:gridnotify-" + hex.EncodeToString(b[:]) + "?mode=memory&cache=shared" + sqlitePragmas, nil
+		return SQLite, "sqlite", "file:gridnotify-" + hex.EncodeToString(b[:]) + "?mode=memory&cache=shared&_txlock=immediate" + sqlitePragmas, nil
 	case strings.HasPrefix(dsn, "sqlite:"):
 		path := strings.TrimPrefix(dsn, "sqlite:")
 		if path == "" {
