@@ -56,10 +56,12 @@ type memoryEntry struct {
 }
 
 // indexKey names one listing index: every case (the zero key), an installer company's or a
-// grid company's, each also by status.
+// grid company's, each also by status; and the grid company's inbox, its sent cases only (sent
+// set), also by status, so that a grid company's inbox never walks the drafts addressed to it.
 type indexKey struct {
 	installer, gridCompany string
 	status                 Status
+	sent                   bool
 }
 
 // MemoryOption configures a [MemoryRepository].
@@ -216,8 +218,8 @@ func (r *MemoryRepository) Delete(ctx context.Context, id ID, version int64) err
 }
 
 // keysOf returns the listing indexes an entry belongs to.
-func keysOf(l Listing) [6]indexKey {
-	return [6]indexKey{
+func keysOf(l Listing) []indexKey {
+	keys := []indexKey{
 		{},
 		{status: l.Status},
 		{installer: l.Installer},
@@ -225,6 +227,11 @@ func keysOf(l Listing) [6]indexKey {
 		{gridCompany: l.GridCompany},
 		{gridCompany: l.GridCompany, status: l.Status},
 	}
+	if l.Sent {
+		keys = append(keys, indexKey{gridCompany: l.GridCompany, sent: true},
+			indexKey{gridCompany: l.GridCompany, status: l.Status, sent: true})
+	}
+	return keys
 }
 
 // listingLess is the listing order: creation time, then ID.
@@ -320,7 +327,7 @@ func (r *MemoryRepository) scan(q Query, n int) []*memoryEntry {
 	case q.Installer != "":
 		base.installer = q.Installer
 	case q.GridCompany != "":
-		base.gridCompany = q.GridCompany
+		base.gridCompany, base.sent = q.GridCompany, q.SentOnly
 	}
 	keys := []indexKey{base}
 	if len(q.Statuses) > 0 {

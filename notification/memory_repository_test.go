@@ -183,3 +183,131 @@ func BenchmarkMemoryRepository(b *testing.B) {
 		runtime.GC() // the next size starts without this one's heap
 	}
 }
+
+// BenchmarkMemoryListing times a listing page (50 cases) and a person lookup among 1 000,
+// 100 000 and 1 000 000 stored cases; none may grow with the size. The cases are spread over
+// 100 installer companies and 100 grid companies; 1 % of them are sent to Öresundskraft and
+// wait for it (awaiting approval or returned), the rest are drafts and closed cases of the
+// others (at 1 000 cases, 10 installer companies and 10 %, so that every listing still fills
+// its page). Installer is one company's list; Inbox is Öresundskraft's inbox (sent to it, in
+// those two statuses); Deep is the same inbox from a cursor half way through; FindPerson
+// finds the one case holding a personal identity number. The 1 000 000 size is skipped with
+// -short.
+//
+//	go test -run='^$' -bench=BenchmarkMemoryListing -benchmem ./notification
+func BenchmarkMemoryListing(b *testing.B) {
+	tmpl, err := benchTemplate()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	installerList := notification.Query{Installer: "inst-7", Limit: 50}
+	inbox := notification.Query{GridCompany: "oresundskraft", SentOnly: true, Limit: 50,
+		Statuses: []notification.Status{notification.AwaitingApproval, notification.Returned}}
+	for _, n := range benchSizes {
+		if testing.Short() && n >= 1_000_000 {
+			continue
+		}
+		repo, target, err := fillListingRepo(tmpl, n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		spread := listingSpread(n)
+		half, err := repo.List(ctx, notification.Query{GridCompany: inbox.GridCompany, SentOnly: true,
+			Statuses: inbox.Statuses, Limit: n / spread / 2})
+		if err != nil {
+			b.Fatal(err)
+		}
+		deep := inbox
+		deep.After = half.Next
+		for _, l := range []struct {
+			name  string
+			q     notification.Query
+			cases int // how many the listing holds from its start
+		}{{"Installer", installerList, n / spread}, {"Inbox", inbox, n / spread}, {"Deep", deep, n/spread - n/spread/2}} {
+			b.Run(fmt.Sprintf("%s/cases=%d", l.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					p, err := repo.List(ctx, l.q)
+					if err != nil || len(p.Cases) != min(50, l.cases) {
+						b.Fatal(len(p.Cases), err)
+					}
+				}
+			})
+		}
+		b.Run(fmt.Sprintf("FindPerson/cases=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ids, err := repo.FindPerson(ctx, target)
+				if err != nil || len(ids) != 1 {
+					b.Fatal(ids, err)
+				}
+			}
+		})
+		repo = nil
+		runtime.GC()
+	}
+}
+
+// fillListingRepo stores n cases restored from tmpl as BenchmarkMemoryListing describes, each
+// with an owner of its own, and returns the owner's number of one of them.
+func fillListingRepo(tmpl notification.Snapshot, n int) (*notification.MemoryRepository, privacy.PersonalIdentityNumber, error) {
+	ctx := context.Background()
+	repo := notification.NewMemoryRepository()
+	closed := []notification.Status{notification.NotSent, notification.Approved, notification.Completed, notification.Cancelled}
+	var target privacy.PersonalIdentityNumber
+	spread := listingSpread(n)
+	for i := range n {
+		s := tmpl
+		s.ID = notification.NewID()
+		s.CreatedAt = tmpl.CreatedAt.Add(time.Duration(i) * time.Second)
+		s.Handler.Organisation = fmt.Sprintf("inst-%d", i%spread)
+		s.GridCompany = fmt.Sprintf("grid-%d", i%99)
+		s.Status = closed[i%len(closed)]
+		if i%spread == 0 { // sent to Öresundskraft, waiting for it
+			s.GridCompany, s.Status = "oresundskraft", notification.AwaitingApproval
+			if i%(2*spread) == 0 {
+				s.Status = notification.Returned
+			}
+		}
+		if s.Status != notification.NotSent {
+			s.History = []notification.StatusChange{{From: notification.NotSent, To: notification.AwaitingApproval,
+				Action: notification.ActionSubmit, By: "u-1001", At: s.CreatedAt}}
+		}
+		pn, err := privacy.ParsePersonalIdentityNumber(benchPIN(i))
+		if err != nil {
+			return nil, target, err
+		}
+		s.Owner.PersonalNumber, s.Payer.PersonalNumber = pn, pn
+		if i == n/2 {
+			target = pn
+		}
+		c, err := notification.RestoreCase(s)
+		if err != nil {
+			return nil, target, err
+		}
+		if _, err := repo.Create(ctx, c); err != nil {
+			return nil, target, err
+		}
+	}
+	return repo, target, nil
+}
+
+// listingSpread is, for a store of n cases, the number of installer companies and one in how
+// many cases waits in Öresundskraft's inbox: 100, or fewer in a small store, so that each
+// listing holds at least 100 cases.
+func listingSpread(n int) int { return max(1, min(100, n/100)) }
+
+// benchPIN is the i-th of a run of distinct valid personal identity numbers (YYYYMMDD-NNNC):
+// 998 serial numbers a day from 1 January 1940.
+func benchPIN(i int) string {
+	day := time.Date(1940, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/998)
+	digits := fmt.Sprintf("%s%03d", day.Format("060102"), i%998+1)
+	sum := 0
+	for j, c := range digits {
+		v := int(c-'0') * (2 - j%2)
+		sum += v/10 + v%10
+	}
+	return fmt.Sprintf("%s-%s%d", day.Format("20060102"), digits[6:], (10-sum%10)%10)
+}

@@ -141,7 +141,7 @@ func (s *Store) Update(ctx context.Context, c *notification.Case) (int64, error)
 func (r row) columns() []any {
 	l := r.listing
 	return []any{string(l.ID), l.GridCompany, l.Installer, l.Status.Code(), l.Sent,
-		l.CreatedAt.UnixNano(), l.UpdatedAt.UnixNano(), l.Version, string(r.doc)}
+		l.CreatedAt.UnixNano(), l.UpdatedAt.UnixNano(), l.Version, r.doc}
 }
 
 // writeRest writes a case's token rows (replacing the old ones on an update) and events, and

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -46,6 +47,7 @@ type Store struct {
 	outbox  Outbox
 	maxFile int64
 	hook    func(ctx context.Context, stmt string) error // tests only: runs after each statement of a write
+	rebound sync.Map                                     // query → its PostgreSQL form, see rebind
 }
 
 // Outbox is called inside the transaction that writes a case, with the events the write
@@ -311,10 +313,14 @@ func (s *Store) checkSchema(ctx context.Context) error {
 	return nil
 }
 
-// rebind turns the ? placeholders of a query into PostgreSQL's $1, $2, ….
+// rebind turns the ? placeholders of a query into PostgreSQL's $1, $2, …. The store's queries
+// are a fixed set (a listing's are one per combination of filters), so each is rewritten once.
 func (s *Store) rebind(q string) string {
 	if s.dialect != PostgreSQL {
 		return q
+	}
+	if r, ok := s.rebound.Load(q); ok {
+		return r.(string)
 	}
 	var b strings.Builder
 	n := 0
@@ -326,5 +332,6 @@ func (s *Store) rebind(q string) string {
 		}
 		b.WriteByte(q[i])
 	}
+	s.rebound.Store(q, b.String())
 	return b.String()
 }

@@ -10,7 +10,7 @@ CREATE TABLE cases (
     created_at   BIGINT  NOT NULL,
     updated_at   BIGINT  NOT NULL,
     version      BIGINT  NOT NULL,
-    doc          TEXT    NOT NULL
+    doc          BYTEA   NOT NULL
 );
 -- The listings, in their order (creation time, ID): the installer's list, the grid company's
 -- inbox of sent cases, each also by status; and every case.

@@ -10,7 +10,7 @@ CREATE TABLE cases (
     created_at   INTEGER NOT NULL,
     updated_at   INTEGER NOT NULL,
     version      INTEGER NOT NULL,
-    doc          TEXT    NOT NULL
+    doc          BLOB   NOT NULL
 ) WITHOUT ROWID;
 -- The listings, in their order (creation time, ID): the installer's list, the grid company's
 -- inbox of sent cases, each also by status; and every case.
