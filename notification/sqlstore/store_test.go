@@ -378,3 +378,46 @@ func settledEvents(t testing.TB, s *sqlstore.Store, q notification.EventQuery) [
 	}
 	return got
 }
+
+// TestAccessLogIsAppendOnly: the database itself refuses to change or remove an entry of the
+// access log, whoever asks.
+func TestAccessLogIsAppendOnly(t *testing.T) {
+	eachEngine(t, func(t *testing.T, dsn func(testing.TB) string) {
+		t.Parallel()
+		s := open(t, dsn(t))
+		ctx := context.Background()
+		entry := privacy.AccessEntry{At: time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC), Actor: "u-1001",
+			Organisation: "elfirma-ab", CaseID: "n-1", Fields: []string{"owner.personalNumber"},
+			Purpose: privacy.PurposeAdminister, Outcome: privacy.Allowed}
+		require.NoError(t, s.Record(ctx, entry))
+		statements := []string{"UPDATE access_log SET outcome = 'denied'", "DELETE FROM access_log"}
+		if s.Dialect() == sqlstore.PostgreSQL {
+			statements = append(statements, "TRUNCATE access_log")
+		}
+		for _, q := range statements {
+			_, err := s.DB().ExecContext(ctx, q)
+			require.ErrorContains(t, err, "append-only", "%s", q)
+		}
+		got, err := s.QueryAccess(ctx, privacy.AccessQuery{CaseID: "n-1"})
+		require.NoError(t, err)
+		require.Len(t, got, 1)
+		require.Equal(t, privacy.Allowed, got[0].Outcome)
+	})
+}
+
+// TestMigrationsAlike: both engines have the same numbered migrations, so neither can fall
+// behind the other.
+func TestMigrationsAlike(t *testing.T) {
+	names := func(dir string) []string {
+		entries, err := os.ReadDir(filepath.Join("migrations", dir))
+		require.NoError(t, err)
+		var out []string
+		for _, e := range entries {
+			out = append(out, e.Name())
+		}
+		return out
+	}
+	pg, lite := names("postgres"), names("sqlite")
+	require.NotEmpty(t, pg)
+	require.Equal(t, pg, lite)
+}

@@ -62,6 +62,19 @@ CREATE TABLE access_log (
 CREATE INDEX access_log_case ON access_log (case_id, at);
 CREATE INDEX access_log_actor ON access_log (actor, at);
 CREATE INDEX access_log_at ON access_log (at);
+-- Append-only in the database too: a statement that would change or remove an entry fails,
+-- whoever runs it.
+-- +goose StatementBegin
+CREATE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'access_log is append-only';
+END;
+$$;
+-- +goose StatementEnd
+CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
+    FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
+CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
+    FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only();
 
 -- The content of attachments, sealed, by case and digest.
 CREATE TABLE attachment_content (
@@ -75,6 +88,7 @@ CREATE TABLE attachment_content (
 -- +goose Down
 DROP TABLE attachment_content;
 DROP TABLE access_log;
+DROP FUNCTION access_log_append_only;
 DROP TABLE events;
 DROP TABLE person_tokens;
 DROP TABLE cases;

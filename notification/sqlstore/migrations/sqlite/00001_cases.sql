@@ -60,6 +60,20 @@ CREATE TABLE access_log (
 CREATE INDEX access_log_case ON access_log (case_id, at);
 CREATE INDEX access_log_actor ON access_log (actor, at);
 CREATE INDEX access_log_at ON access_log (at);
+-- Append-only in the database too: a statement that would change or remove an entry fails,
+-- whoever runs it.
+-- +goose StatementBegin
+CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+BEGIN
+    SELECT RAISE(ABORT, 'access_log is append-only');
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+BEGIN
+    SELECT RAISE(ABORT, 'access_log is append-only');
+END;
+-- +goose StatementEnd
 
 -- The content of attachments, sealed, by case and digest.
 CREATE TABLE attachment_content (
