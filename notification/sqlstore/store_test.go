@@ -421,3 +421,49 @@ func TestMigrationsAlike(t *testing.T) {
 	require.NotEmpty(t, pg)
 	require.Equal(t, pg, lite)
 }
+
+// TestKeyRotation: after a rotation old cases still open, a case written again is sealed
+// under the new key, and a case sealed under a key the keyring no longer holds is
+// privacy.ErrUnknownKey — on the engines a store can be reopened on (an in-memory database
+// is gone when its store closes).
+func TestKeyRotation(t *testing.T) {
+	for _, e := range []engine{engines[0], engines[2]} {
+		t.Run(e.name, func(t *testing.T) { testKeyRotation(t, e.dsn(t)) })
+	}
+}
+
+func testKeyRotation(t *testing.T, where string) {
+	t.Parallel()
+	ctx := context.Background()
+	old, tok := keys(t)
+	first, err := sqlstore.Open(ctx, where, old, tok)
+	require.NoError(t, err)
+	rotated := fullCase(t, service(t, first))
+	kept := fullCase(t, service(t, first))
+	require.NoError(t, first.Close())
+
+	newer, err := old.Rotate("k2", key(2))
+	require.NoError(t, err)
+	second, err := sqlstore.Open(ctx, where, newer, tok)
+	require.NoError(t, err)
+	got, err := second.Get(ctx, rotated.ID())
+	require.NoError(t, err, "the old key still opens")
+	require.Equal(t, "Fläderström", got.Owner().Surname.Reveal())
+	_, err = second.Update(ctx, got) // written again: sealed under k2
+	require.NoError(t, err)
+	require.NoError(t, second.Close())
+
+	onlyNew, err := privacy.NewKeyring("k2", map[string][]byte{"k2": key(2)})
+	require.NoError(t, err)
+	third, err := sqlstore.Open(ctx, where, onlyNew, tok)
+	require.NoError(t, err)
+	defer func() { _ = third.Close() }()
+	got, err = third.Get(ctx, rotated.ID())
+	require.NoError(t, err, "the case written after the rotation opens with the new key alone")
+	require.Equal(t, "Ingegerd", got.Owner().GivenName.Reveal())
+	_, err = third.Get(ctx, kept.ID())
+	require.ErrorIs(t, err, privacy.ErrUnknownKey, "a case still under the retired key")
+	ids, err := third.FindPerson(ctx, got.Owner().PersonalNumber)
+	require.NoError(t, err)
+	require.ElementsMatch(t, []notification.ID{rotated.ID(), kept.ID()}, ids, "the person index is the tokenizer's, not the keyring's")
+}
