@@ -3,6 +3,8 @@ package facility
 import (
 	"cmp"
 	"strings"
+
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // EAN is a facility ID: the 18-digit GS1 Global Service Relation Number
@@ -29,20 +31,21 @@ const eanDigits = 18
 //
 // The last digit is the GS1 mod-10 check digit: weights 3, 1, 3, 1, ... from
 // the rightmost data digit, check = (10 − sum mod 10) mod 10 (this is not
-// Luhn). The all-zero ID passes that check but is rejected with ErrSyntax:
+// Luhn). The all-zero ID passes that check but is rejected with privacy.ErrSyntax:
 // it is no assigned GSRN and it would be indistinguishable from the zero
 // value.
 //
-// Errors wrap ErrEmpty, ErrLength, ErrNotDigit, ErrCheckDigit or ErrSyntax in
-// a *ParseError with Field "facilityId". ParseEAN does not allocate on
-// success.
+// Errors are a *privacy.ParseError of [KindFacilityID] wrapping
+// privacy.ErrEmpty, privacy.ErrLength, privacy.ErrNotDigit,
+// privacy.ErrCheckDigit or privacy.ErrSyntax. ParseEAN allocates nothing,
+// neither on success nor on error.
 func ParseEAN(s string) (EAN, error) {
 	if len(s) > maxInput {
-		return EAN{}, parseError(fieldFacilityID, ErrLength)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return EAN{}, parseError(fieldFacilityID, ErrEmpty)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrEmpty)
 	}
 	var d [eanDigits]byte
 	n := 0
@@ -52,25 +55,25 @@ func ParseEAN(s string) (EAN, error) {
 		case c == ' ':
 			continue
 		case c < '0' || c > '9':
-			return EAN{}, parseError(fieldFacilityID, ErrNotDigit)
+			return EAN{}, KindFacilityID.Wrap(privacy.ErrNotDigit)
 		case n == eanDigits:
-			return EAN{}, parseError(fieldFacilityID, ErrLength)
+			return EAN{}, KindFacilityID.Wrap(privacy.ErrLength)
 		}
 		d[n] = c - '0'
 		n++
 	}
 	if n != eanDigits {
-		return EAN{}, parseError(fieldFacilityID, ErrLength)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrLength)
 	}
 	if gs1Check(d[:eanDigits-1]) != d[eanDigits-1] {
-		return EAN{}, parseError(fieldFacilityID, ErrCheckDigit)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrCheckDigit)
 	}
 	var v uint64
 	for _, x := range d {
 		v = v*10 + uint64(x)
 	}
 	if v == 0 {
-		return EAN{}, parseError(fieldFacilityID, ErrSyntax)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrSyntax)
 	}
 	return EAN{n: v}, nil
 }

@@ -30,14 +30,14 @@ func ParseDate(s string) (Date, error) { return ParseDateAt(s, time.Now()) }
 // ErrSeparator or ErrDate. The happy path does not allocate.
 func ParseDateAt(s string, ref time.Time) (Date, error) {
 	if len(s) > maxInput {
-		return Date{}, parseErr(kindDate, ErrLength)
+		return Date{}, KindDate.Wrap(ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Date{}, parseErr(kindDate, ErrEmpty)
+		return Date{}, KindDate.Wrap(ErrEmpty)
 	}
 	if len(s) != len("YYYY-MM-DD") {
-		return Date{}, parseErr(kindDate, ErrLength)
+		return Date{}, KindDate.Wrap(ErrLength)
 	}
 	var clear uint64
 	for i := 0; i < len(s); i++ {
@@ -45,18 +45,18 @@ func ParseDateAt(s string, ref time.Time) (Date, error) {
 		switch {
 		case i == 4 || i == 7:
 			if c != '-' {
-				return Date{}, parseErr(kindDate, ErrSeparator)
+				return Date{}, KindDate.Wrap(ErrSeparator)
 			}
 		case c >= '0' && c <= '9':
 			clear = clear*10 + uint64(c-'0')
 		default:
-			return Date{}, parseErr(kindDate, ErrNotDigit)
+			return Date{}, KindDate.Wrap(ErrNotDigit)
 		}
 	}
 	y, m, d := int(clear/10000), int(clear/100%100), int(clear%100)
 	if y < minYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) ||
 		dateKey(y, m, d) > refKey(ref) {
-		return Date{}, parseErr(kindDate, ErrDate)
+		return Date{}, KindDate.Wrap(ErrDate)
 	}
 	return Date{v: hideNum(clear)}, nil
 }
@@ -124,7 +124,7 @@ func (d *Date) UnmarshalText(text []byte) error {
 	s := string(text)
 	switch {
 	case looksMasked(s):
-		return parseErr(kindDate, ErrMasked)
+		return KindDate.Wrap(ErrMasked)
 	case isBlank(s):
 		*d = Date{}
 		return nil
@@ -140,7 +140,7 @@ func (d *Date) UnmarshalText(text []byte) error {
 // UnmarshalJSON implements json.Unmarshaler like UnmarshalText; null leaves
 // d unchanged.
 func (d *Date) UnmarshalJSON(data []byte) error {
-	s, isNull, err := decodeJSONString(kindDate, data)
+	s, isNull, err := decodeJSONString(KindDate, data)
 	if err != nil || isNull {
 		return err
 	}

@@ -74,8 +74,17 @@
 //
 // # Errors
 //
-// Parsers return a *ParseError wrapping one of the sentinel errors (ErrEmpty,
-// ErrLength, ErrNotDigit, ...), so callers branch with errors.Is. Error
-// messages never contain the input, which may itself be personal data.
-// ParseError.Swedish gives the message in Swedish for end users.
+// Every parser of gridnotify (this package's and package facility's) returns
+// a *ParseError: its Kind names the kind of input in English and Swedish
+// (KindPersonalIdentityNumber, or facility.KindFacilityID, ...), and it wraps
+// one of the sentinel errors of this package (ErrEmpty, ErrLength,
+// ErrNotDigit, ErrCheckDigit, ...), so callers branch with errors.Is.
+// Returning one allocates nothing: each Kind holds one preallocated error per
+// sentinel. Error messages never contain the input, which may itself be
+// personal data. Error() is English; Swedish() is Swedish, for end users;
+// Reason() is the reason alone as a sentence in both languages, for showing
+// next to a field's label.
+//
+// Every error of gridnotify that a person may read implements Localized:
+// Error() in English, Swedish() in Swedish.
 package privacy

@@ -42,7 +42,7 @@ func ExampleParsePersonalIdentityNumberAt() {
 	// Output:
 	// 19090527-**** 1909
 	// true personal identity number: check digit is wrong
-	// personnummer: kontrollsiffran stämmer inte
+	// Personnummer: kontrollsiffran stämmer inte
 }
 
 func ExamplePersonalIdentityNumber_Reveal() {

@@ -40,13 +40,13 @@ type OrganisationNumber struct {
 func ParseOrganisationNumber(s string) (OrganisationNumber, error) {
 	r, err := scanDigits(s)
 	if err != nil {
-		return OrganisationNumber{}, parseErr(kindOrganisation, err)
+		return OrganisationNumber{}, KindOrganisationNumber.Wrap(err)
 	}
 	if r.n != 10 && r.n != 12 {
-		return OrganisationNumber{}, parseErr(kindOrganisation, ErrLength)
+		return OrganisationNumber{}, KindOrganisationNumber.Wrap(ErrLength)
 	}
 	if r.sep != 0 && r.sepAt != r.n-4 {
-		return OrganisationNumber{}, parseErr(kindOrganisation, ErrSeparator)
+		return OrganisationNumber{}, KindOrganisationNumber.Wrap(ErrSeparator)
 	}
 	century := -1 // unknown: resolve like a 10-digit personal number
 	if r.n == 12 {
@@ -55,12 +55,12 @@ func ParseOrganisationNumber(s string) (OrganisationNumber, error) {
 		case 19, 20:
 			century = p
 		default:
-			return OrganisationNumber{}, parseErr(kindOrganisation, ErrPrefix)
+			return OrganisationNumber{}, KindOrganisationNumber.Wrap(ErrPrefix)
 		}
 	}
 	t := r.ten()
 	if !luhnValid(&t) {
-		return OrganisationNumber{}, parseErr(kindOrganisation, ErrCheckDigit)
+		return OrganisationNumber{}, KindOrganisationNumber.Wrap(ErrCheckDigit)
 	}
 	var clear uint64
 	for _, d := range t {
@@ -69,14 +69,14 @@ func ParseOrganisationNumber(s string) (OrganisationNumber, error) {
 	if num2(t[2], t[3]) >= 20 {
 		switch {
 		case century >= 0:
-			return OrganisationNumber{}, parseErr(kindOrganisation, ErrPrefix)
+			return OrganisationNumber{}, KindOrganisationNumber.Wrap(ErrPrefix)
 		case r.sep == '+':
-			return OrganisationNumber{}, parseErr(kindOrganisation, ErrSeparator)
+			return OrganisationNumber{}, KindOrganisationNumber.Wrap(ErrSeparator)
 		}
 		return OrganisationNumber{v: hideNum(clear)}, nil
 	}
 	if _, err := checkPersonal(t, century, r.sep == '+', time.Now()); err != nil {
-		return OrganisationNumber{}, parseErr(kindOrganisation, ErrGroupNumber)
+		return OrganisationNumber{}, KindOrganisationNumber.Wrap(ErrGroupNumber)
 	}
 	return OrganisationNumber{v: hideNum(clear | orgPersonalBit)}, nil
 }
@@ -208,7 +208,7 @@ func (o *OrganisationNumber) UnmarshalText(text []byte) error {
 	s := string(text)
 	switch {
 	case looksMasked(s):
-		return parseErr(kindOrganisation, ErrMasked)
+		return KindOrganisationNumber.Wrap(ErrMasked)
 	case isBlank(s):
 		*o = OrganisationNumber{}
 		return nil
@@ -224,7 +224,7 @@ func (o *OrganisationNumber) UnmarshalText(text []byte) error {
 // UnmarshalJSON implements json.Unmarshaler like UnmarshalText; null leaves
 // o unchanged.
 func (o *OrganisationNumber) UnmarshalJSON(data []byte) error {
-	s, isNull, err := decodeJSONString(kindOrganisation, data)
+	s, isNull, err := decodeJSONString(KindOrganisationNumber, data)
 	if err != nil || isNull {
 		return err
 	}

@@ -58,13 +58,13 @@ func ParsePersonalIdentityNumber(s string) (PersonalIdentityNumber, error) {
 func ParsePersonalIdentityNumberAt(s string, ref time.Time) (PersonalIdentityNumber, error) {
 	r, err := scanDigits(s)
 	if err != nil {
-		return PersonalIdentityNumber{}, parseErr(kindPersonal, err)
+		return PersonalIdentityNumber{}, KindPersonalIdentityNumber.Wrap(err)
 	}
 	if r.n != 10 && r.n != 12 {
-		return PersonalIdentityNumber{}, parseErr(kindPersonal, ErrLength)
+		return PersonalIdentityNumber{}, KindPersonalIdentityNumber.Wrap(ErrLength)
 	}
 	if r.sep != 0 && r.sepAt != r.n-4 {
-		return PersonalIdentityNumber{}, parseErr(kindPersonal, ErrSeparator)
+		return PersonalIdentityNumber{}, KindPersonalIdentityNumber.Wrap(ErrSeparator)
 	}
 	century := -1
 	if r.n == 12 {
@@ -72,7 +72,7 @@ func ParsePersonalIdentityNumberAt(s string, ref time.Time) (PersonalIdentityNum
 	}
 	clear, err := checkPersonal(r.ten(), century, r.sep == '+', ref)
 	if err != nil {
-		return PersonalIdentityNumber{}, parseErr(kindPersonal, err)
+		return PersonalIdentityNumber{}, KindPersonalIdentityNumber.Wrap(err)
 	}
 	return PersonalIdentityNumber{v: hideNum(clear)}, nil
 }
@@ -225,7 +225,7 @@ func (p *PersonalIdentityNumber) UnmarshalText(text []byte) error {
 	s := string(text)
 	switch {
 	case looksMasked(s):
-		return parseErr(kindPersonal, ErrMasked)
+		return KindPersonalIdentityNumber.Wrap(ErrMasked)
 	case isBlank(s):
 		*p = PersonalIdentityNumber{}
 		return nil
@@ -241,7 +241,7 @@ func (p *PersonalIdentityNumber) UnmarshalText(text []byte) error {
 // UnmarshalJSON implements json.Unmarshaler like UnmarshalText; null leaves
 // p unchanged.
 func (p *PersonalIdentityNumber) UnmarshalJSON(data []byte) error {
-	s, isNull, err := decodeJSONString(kindPersonal, data)
+	s, isNull, err := decodeJSONString(KindPersonalIdentityNumber, data)
 	if err != nil || isNull {
 		return err
 	}

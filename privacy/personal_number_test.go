@@ -96,7 +96,8 @@ func TestParsePersonalIdentityNumberInvalid(t *testing.T) {
 			assert.True(t, p.IsZero())
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, "personal identity number", pe.Kind)
+			assert.Same(t, KindPersonalIdentityNumber, pe.Kind)
+			assert.Equal(t, "personal identity number", pe.Kind.String())
 		})
 	}
 }

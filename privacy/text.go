@@ -64,7 +64,7 @@ func (t Text) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
 func (t *Text) UnmarshalText(text []byte) error {
 	s := string(text)
 	if strings.TrimSpace(s) == textMask {
-		return parseErr(kindText, ErrMasked)
+		return KindText.Wrap(ErrMasked)
 	}
 	*t = NewText(s)
 	return nil
@@ -73,7 +73,7 @@ func (t *Text) UnmarshalText(text []byte) error {
 // UnmarshalJSON implements json.Unmarshaler like UnmarshalText; null leaves
 // t unchanged.
 func (t *Text) UnmarshalJSON(data []byte) error {
-	s, isNull, err := decodeJSONString(kindText, data)
+	s, isNull, err := decodeJSONString(KindText, data)
 	if err != nil || isNull {
 		return err
 	}

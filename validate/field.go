@@ -133,13 +133,15 @@ func (f Field) info() fieldInfo {
 
 // FieldByPath returns the field with the given JSON path.
 func FieldByPath(path string) (Field, bool) {
-	if mf, ok := merge.FieldByPath(path); ok {
-		return FormField(mf), true
-	}
-	for i, c := range caseFields {
-		if c.path == path {
-			return caseBase + Field(i), true
-		}
-	}
-	return 0, false
+	f, ok := fieldsByPath[path]
+	return f, ok
 }
+
+// fieldsByPath indexes every field by its path.
+var fieldsByPath = func() map[string]Field {
+	m := make(map[string]Field, NumFields)
+	for f := Field(0); f < fieldEnd; f++ {
+		m[f.Path()] = f
+	}
+	return m
+}()

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"sync"
@@ -65,19 +66,29 @@ func newValidator() *validator.Validate {
 	v.RegisterTagNameFunc(jsonName)
 	for tag, check := range formatChecks {
 		// Registration fails only for an empty tag or nil function; ours are neither.
-		_ = v.RegisterValidation(tag, stringCheck(check))
+		_ = v.RegisterValidationCtx(tag, stringCheck(tag, check))
 	}
 	return v
 }
 
 // stringCheck adapts a parser to a validator function; a field that is not a string fails.
-func stringCheck(check func(string) error) validator.Func {
-	return func(fl validator.FieldLevel) bool {
+// When the validator runs under [Struct], the parser's error for a refused value is recorded,
+// so that the problem says why without parsing again.
+func stringCheck(tag string, check func(string) error) validator.FuncCtx {
+	return func(ctx context.Context, fl validator.FieldLevel) bool {
 		f := fl.Field()
 		if f.Kind() != reflect.String {
 			return false
 		}
-		return check(f.String()) == nil
+		s := f.String()
+		err := check(s)
+		if err == nil {
+			return true
+		}
+		if rec := recorderFrom(ctx); rec != nil {
+			rec.record(tag, s, err)
+		}
+		return false
 	}
 }
 

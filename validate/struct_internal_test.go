@@ -1,0 +1,36 @@
+package validate
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
+)
+
+// TestStructRecordsParseErrors: under Struct, each refused value's parse error is recorded
+// once, by the validation itself, so the problem needs no second parse.
+func TestStructRecordsParseErrors(t *testing.T) {
+	type in struct {
+		ID     string `json:"id" validate:"facility_id"`
+		Fuse   string `json:"fuse" validate:"main_fuse"`
+		Postal string `json:"postal" validate:"postal_code"`
+	}
+	rec := recorders.Get().(*recorder)
+	defer rec.release()
+	require.Error(t, Validator().StructCtx(rec, in{ID: "735999123456789019", Fuse: "24", Postal: "252 21"}))
+	_, idErr := facility.ParseEAN("735999123456789019")
+	_, fuseErr := facility.ParseAmpere("24")
+	require.Equal(t, []recorded{
+		{TagFacilityID, "735999123456789019", idErr},
+		{TagMainFuse, "24", fuseErr},
+	}, rec.fails)
+	require.ErrorIs(t, rec.find(TagMainFuse, "24"), privacy.ErrNotStandard)
+	require.NoError(t, rec.find(TagMainFuse, "25"))
+	require.NoError(t, rec.find(TagPostalCode, "24"))
+
+	// Without a recorder (a caller's own use of the validator) nothing is recorded and
+	// nothing fails.
+	require.Error(t, Validator().Struct(in{ID: "1"}))
+}
