@@ -18,17 +18,30 @@ type Date struct {
 // dateMask is the masked form of any non-zero Date.
 const dateMask = "****-**-**"
 
-// ParseDate parses a birth date "YYYY-MM-DD" with today (time.Now) as the
-// reference. See ParseDateAt.
-func ParseDate(s string) (Date, error) { return ParseDateAt(s, time.Now()) }
+// ParseDate parses a birth date "YYYY-MM-DD" with today (time.Now, in
+// time.Local) as the reference. See ParseDateAt. Like
+// ParsePersonalIdentityNumber it uses a cached date and reads the clock only
+// for a date of today or tomorrow.
+func ParseDate(s string) (Date, error) {
+	d, err := parseDate(s, today.get())
+	if err == errUnsure {
+		d, err = parseDate(s, today.exact())
+	}
+	return d, err
+}
 
 // ParseDateAt parses a birth date in exactly the form "YYYY-MM-DD" (after
 // trimming surrounding whitespace). It must be a real calendar date, not
 // after ref's calendar day (in ref's location) and not before 1800.
 //
-// Errors are *ParseError wrapping ErrEmpty, ErrLength, ErrNotDigit,
-// ErrSeparator or ErrDate. The happy path does not allocate.
-func ParseDateAt(s string, ref time.Time) (Date, error) {
+// Errors are *ParseError of KindDate wrapping ErrEmpty, ErrLength,
+// ErrNotDigit, ErrSeparator or ErrDate. It allocates nothing, on success or
+// on error.
+func ParseDateAt(s string, ref time.Time) (Date, error) { return parseDate(s, exactDay(ref)) }
+
+// parseDate is ParseDateAt with the reference day as bounds; it returns
+// errUnsure when they are too wide for the answer.
+func parseDate(s string, ref refDay) (Date, error) {
 	if len(s) > maxInput {
 		return Date{}, KindDate.Wrap(ErrLength)
 	}
@@ -54,8 +67,13 @@ func ParseDateAt(s string, ref time.Time) (Date, error) {
 		}
 	}
 	y, m, d := int(clear/10000), int(clear/100%100), int(clear%100)
-	if y < minYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) ||
-		dateKey(y, m, d) > refKey(ref) {
+	if y < minYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return Date{}, KindDate.Wrap(ErrDate)
+	}
+	switch after, sure := ref.after(dateKey(y, m, d)); {
+	case !sure:
+		return Date{}, errUnsure
+	case after:
 		return Date{}, KindDate.Wrap(ErrDate)
 	}
 	return Date{v: hideNum(clear)}, nil

@@ -35,6 +35,10 @@ func TestParsePersonalIdentityNumberValid(t *testing.T) {
 		{"189001019802", "189001019802", false, date(1890, 1, 1), "Skatteverket test number"},
 		{"19150072-2390", "191500722390", true, time.Time{}, "coordination, month unknown"},
 		{"19171160-2399", "191711602399", true, time.Time{}, "coordination, day unknown"},
+		{"192004912388", "192004912388", true, time.Time{}, "Skatteverket: coordination day 91 in April (31 April)"},
+		{"195102892386", "195102892386", true, time.Time{}, "Skatteverket: coordination day 89 in February 1951 (29 February)"},
+		{"510289-2386", "195102892386", true, time.Time{}, "the same, 10 digits"},
+		{"19140168-2396", "191401682396", true, date(1914, 1, 8), "Skatteverket: coordination number with a real date"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -83,6 +87,10 @@ func TestParsePersonalIdentityNumberInvalid(t *testing.T) {
 		{"010229-0000", ErrDate},          // 2001 is not a leap year
 		{"19000229-2390", ErrDate},        // 1900 is not a leap year
 		{"880392-0016", ErrDate},          // day 92
+		{"19200431-2384", ErrDate},        // 31 April: a personal identity number keeps the calendar check
+		{"19510229-2389", ErrDate},        // 29 February 1951
+		{"19500092-2394", ErrDate},        // coordination day 92 (32) with an unknown month
+		{"19150000-2390", ErrDate},        // month 00 and day 00: not a coordination number (day < 60)
 		{"19880250-0016", ErrDate},        // day 50: neither a day nor a coordination day
 		{"20270101-2389", ErrDate},        // future
 		{"17900101-2381", ErrDate},        // before 1800
@@ -162,40 +170,59 @@ func readTestNumbers(t *testing.T, name string) []string {
 
 // TestSkatteverketTestNumbers: Skatteverket's published test personal
 // identity numbers and test coordination numbers must all parse, in every
-// accepted form.
+// accepted form, and keep their coordination flag (testdata/README.md says
+// where they come from).
 func TestSkatteverketTestNumbers(t *testing.T) {
 	for _, tc := range []struct {
 		file  string
-		count int // the whole published set, so a truncated file fails
+		count int // the whole published set (or sample), so a truncated file fails
 		coord bool
+		ref   time.Time
 	}{
-		{"skatteverket_personnummer.txt", 20452, false},
-		{"skatteverket_samordningsnummer.txt", 2240, true},
+		{"skatteverket_personnummer.txt", 21726, false, testRef},
+		{"skatteverket_samordningsnummer.txt", 2264, true, testRef},
+		// The 2026 series runs to December 2026.
+		{"skatteverket_personnummer_sample_2026.txt", 109, false, date(2026, 12, 31)},
+		{"skatteverket_samordningsnummer_sample_2026.txt", 84, true, date(2026, 12, 31)},
 	} {
-		numbers := readTestNumbers(t, tc.file)
-		require.Equal(t, tc.count, len(numbers), tc.file)
-		for _, n := range numbers {
-			forms := []string{n, n[:8] + "-" + n[8:], n[2:8] + "-" + n[8:], n[2:]}
-			if hundred(n) {
-				// Without a separator a 10-digit number means under 100.
-				forms = []string{n, n[:8] + "-" + n[8:], n[:8] + "+" + n[8:], n[2:8] + "+" + n[8:]}
-			}
-			for _, form := range forms {
-				p, err := ParsePersonalIdentityNumberAt(form, testRef)
-				if assert.NoError(t, err, form) {
-					assert.Equal(t, n, p.Reveal(), form)
-					assert.Equal(t, tc.coord, p.IsCoordinationNumber(), form)
+		t.Run(tc.file, func(t *testing.T) {
+			numbers := readTestNumbers(t, tc.file)
+			require.Equal(t, tc.count, len(numbers), tc.file)
+			for _, n := range numbers {
+				forms := []string{n, n[:8] + "-" + n[8:], n[2:8] + "-" + n[8:], n[2:]}
+				if hundred(n, tc.ref) {
+					// Without a separator a 10-digit number means under 100.
+					forms = []string{n, n[:8] + "-" + n[8:], n[:8] + "+" + n[8:], n[2:8] + "+" + n[8:]}
+				}
+				for _, form := range forms {
+					p, err := ParsePersonalIdentityNumberAt(form, tc.ref)
+					if assert.NoError(t, err, form) {
+						assert.Equal(t, n, p.Reveal(), form)
+						assert.Equal(t, tc.coord, p.IsCoordinationNumber(), form)
+					}
+				}
+				if !tc.coord {
+					b := mustPINAt(t, n, tc.ref).BirthDate()
+					assert.Equal(t, n[:8], b.Format("20060102"), "a personal identity number has a real birth date")
 				}
 			}
-		}
+		})
 	}
 }
 
+// mustPINAt parses a personal identity number at ref or fails the test.
+func mustPINAt(t testing.TB, s string, ref time.Time) PersonalIdentityNumber {
+	t.Helper()
+	p, err := ParsePersonalIdentityNumberAt(s, ref)
+	require.NoError(t, err, "parse %q", s)
+	return p
+}
+
 // hundred reports whether the person with 12-digit number n is 100 or
-// older at testRef.
-func hundred(n string) bool {
+// older at ref.
+func hundred(n string, ref time.Time) bool {
 	y, m, d := atoi(n[:4]), atoi(n[4:6]), atoi(n[6:8])%60
-	return dateKey(y+100, m, d) <= refKey(testRef)
+	return dateKey(y+100, m, d) <= refKey(ref)
 }
 
 // atoi converts ASCII digits; test input is trusted.
@@ -220,7 +247,7 @@ func TestPersonalIdentityNumberRoundTrip(t *testing.T) {
 		assert.True(t, p.Equal(q))
 		assert.True(t, cmp.Equal(p, q))
 		sep := "-"
-		if hundred(clear) {
+		if hundred(clear, testRef) {
 			sep = "+"
 		}
 		assert.Equal(t, p, mustPIN(t, clear[2:8]+sep+clear[8:]))
