@@ -40,6 +40,46 @@ const eanDigits = 18
 // privacy.ErrCheckDigit or privacy.ErrSyntax. ParseEAN allocates nothing,
 // neither on success nor on error.
 func ParseEAN(s string) (EAN, error) {
+	if e, ok := parseEAN18(s); ok {
+		return e, nil
+	}
+	return parseEANSlow(s)
+}
+
+// parseEAN18 is ParseEAN's fast path: exactly 18 ASCII digits, a right
+// check digit, not all zero, in one pass. With 18 digits the rightmost data
+// digit (position 16, counting from 0 on the left) has weight 3, so the even
+// positions weigh 3 and the odd ones 1, and the check digit is right when
+// the weighted sum of all 18 digits, the check digit weighing 1, is a
+// multiple of 10. ok is false for anything else, which the slow path then
+// reports precisely.
+func parseEAN18(s string) (e EAN, ok bool) {
+	if len(s) != eanDigits {
+		return EAN{}, false
+	}
+	var v uint64
+	var even, odd, bad uint
+	for i := 0; i < eanDigits-2; i += 2 {
+		a, b := s[i]-'0', s[i+1]-'0'
+		// A byte that is not a digit is above 9 after the subtraction, and
+		// value+118 then has bit 7 set; a digit never does.
+		bad |= (uint(a) + 118) | (uint(b) + 118)
+		v = v*100 + uint64(a)*10 + uint64(b)
+		even += uint(a)
+		odd += uint(b)
+	}
+	a, b := s[eanDigits-2]-'0', s[eanDigits-1]-'0'
+	bad |= (uint(a) + 118) | (uint(b) + 118)
+	v = v*100 + uint64(a)*10 + uint64(b)
+	if bad >= 0x80 || (3*(even+uint(a))+odd+uint(b))%10 != 0 || v == 0 {
+		return EAN{}, false
+	}
+	return EAN{n: v}, true
+}
+
+// parseEANSlow is ParseEAN for every input: trimming, spaces, and the
+// precise error.
+func parseEANSlow(s string) (EAN, error) {
 	if len(s) > maxInput {
 		return EAN{}, KindFacilityID.Wrap(privacy.ErrLength)
 	}
