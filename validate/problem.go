@@ -86,6 +86,9 @@ func ProblemFor(path, label string, err error) Problem {
 
 // reasonOf returns err's reason as Swedish and English sentences without a field name.
 func reasonOf(err error) (sv, en string) {
+	if pe, ok := err.(*privacy.ParseError); ok { // what the parsers return: no reflection
+		return pe.Reason()
+	}
 	var pe *privacy.ParseError
 	if errors.As(err, &pe) {
 		return pe.Reason()
@@ -104,13 +107,7 @@ func Invalid(problems ...Problem) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	e := &InvalidError{Problems: slices.Clone(problems)}
-	for _, p := range problems {
-		if p.cause != nil {
-			e.causes = append(e.causes, p.cause)
-		}
-	}
-	return e
+	return &InvalidError{Problems: slices.Clone(problems)}
 }
 
 // IncompleteError lists the mandatory fields a case lacks. It matches [ErrIncomplete].
@@ -138,12 +135,11 @@ func (e *IncompleteError) Swedish() string {
 func (e *IncompleteError) Is(target error) bool { return target == ErrIncomplete }
 
 // InvalidError lists the malformed fields of an input. It matches [ErrInvalid], and it unwraps
-// to the parse errors behind the problems (errors.Is(err, privacy.ErrCheckDigit) works), which
-// hold no values either.
+// to the errors behind the problems (the parse errors of [Struct]'s format tags, the errors
+// given to [ProblemFor]), so errors.Is(err, privacy.ErrCheckDigit) and errors.As work through
+// it. Those errors are kept with the problems, out of the messages and of JSON.
 type InvalidError struct {
 	Problems []Problem // one per malformed field
-
-	causes []error // the errors behind the problems that have one
 }
 
 // Error lists the malformed fields' paths and why; it holds no values.
@@ -176,11 +172,41 @@ func (e *InvalidError) Swedish() string {
 	return b.String()
 }
 
-// Is makes errors.Is(err, ErrInvalid) true.
-func (e *InvalidError) Is(target error) bool { return target == ErrInvalid }
+// Is makes errors.Is(err, ErrInvalid) true, and errors.Is(err, target) for any target that
+// an error behind one of the problems matches.
+func (e *InvalidError) Is(target error) bool {
+	if target == ErrInvalid {
+		return true
+	}
+	for i := range e.Problems {
+		if c := e.Problems[i].cause; c != nil && errors.Is(c, target) {
+			return true
+		}
+	}
+	return false
+}
 
-// Unwrap returns the errors behind the problems, for errors.Is and errors.As.
-func (e *InvalidError) Unwrap() []error { return e.causes }
+// As finds the first error behind the problems that matches target, as errors.As does.
+func (e *InvalidError) As(target any) bool {
+	for i := range e.Problems {
+		if c := e.Problems[i].cause; c != nil && errors.As(c, target) {
+			return true
+		}
+	}
+	return false
+}
+
+// Unwrap returns the errors behind the problems, in a new slice, for code that walks an error
+// tree itself; errors.Is and errors.As find them through Is and As without it.
+func (e *InvalidError) Unwrap() []error {
+	var causes []error
+	for i := range e.Problems {
+		if c := e.Problems[i].cause; c != nil {
+			causes = append(causes, c)
+		}
+	}
+	return causes
+}
 
 func joinPaths(ps []Problem) string {
 	paths := make([]string, len(ps))

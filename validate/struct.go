@@ -29,66 +29,107 @@ func Struct(v any) error {
 	if err == nil {
 		return nil
 	}
-	var fieldErrs validator.ValidationErrors
-	if !errors.As(err, &fieldErrs) {
-		return fmt.Errorf("validate: %w", err)
+	fieldErrs, ok := err.(validator.ValidationErrors) // as validator returns them: no reflection
+	if !ok {
+		var wrapped validator.ValidationErrors
+		if !errors.As(err, &wrapped) {
+			return fmt.Errorf("validate: %w", err)
+		}
+		fieldErrs = wrapped
 	}
 	root := rootName(v)
-	problems := make([]Problem, len(fieldErrs))
-	n := 0 // problems with a cause
+	e := newInvalidError(len(fieldErrs))
 	for i, fe := range fieldErrs {
-		problems[i] = formatProblem(fe, root, rec)
-		if problems[i].cause != nil {
-			n++
-		}
+		e.Problems[i] = formatProblem(fe, root, rec)
 	}
-	var causes []error
-	if n > 0 {
-		causes = make([]error, 0, n)
-		for i := range problems {
-			if c := problems[i].cause; c != nil {
-				causes = append(causes, c)
-			}
-		}
+	return e
+}
+
+// newInvalidError returns an InvalidError with n zero problems, in one allocation when n is
+// small (the usual case: an input has a few malformed fields).
+func newInvalidError(n int) *InvalidError {
+	switch n {
+	case 1:
+		b := &struct {
+			e InvalidError
+			p [1]Problem
+		}{}
+		b.e.Problems = b.p[:]
+		return &b.e
+	case 2:
+		b := &struct {
+			e InvalidError
+			p [2]Problem
+		}{}
+		b.e.Problems = b.p[:]
+		return &b.e
+	case 3:
+		b := &struct {
+			e InvalidError
+			p [3]Problem
+		}{}
+		b.e.Problems = b.p[:]
+		return &b.e
+	case 4:
+		b := &struct {
+			e InvalidError
+			p [4]Problem
+		}{}
+		b.e.Problems = b.p[:]
+		return &b.e
 	}
-	return &InvalidError{Problems: problems, causes: causes}
+	return &InvalidError{Problems: make([]Problem, n)}
 }
 
 // rootName is the name validator puts first in a namespace: the struct type's name, empty for
-// an anonymous struct.
+// an anonymous struct. Names are cached per type: reflect takes longer to say than a problem
+// takes to build.
 func rootName(v any) string {
 	t := reflect.TypeOf(v)
-	for t != nil && t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
 	if t == nil {
 		return ""
 	}
-	return t.Name()
+	if name, ok := rootNames.Load(t); ok {
+		return name.(string)
+	}
+	u := t
+	for u.Kind() == reflect.Pointer {
+		u = u.Elem()
+	}
+	name := u.Name()
+	rootNames.Store(t, name)
+	return name
 }
+
+// rootNames caches rootName by type.
+var rootNames sync.Map // reflect.Type → string
 
 // formatProblem turns one validator error into a Problem without quoting the value.
 func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem {
 	path := fe.Namespace()
-	if root != "" {
-		path = strings.TrimPrefix(path, root+".")
+	if root != "" && len(path) > len(root) && path[len(root)] == '.' && path[:len(root)] == root {
+		path = path[len(root)+1:]
 	}
-	p := Problem{Path: path, Label: path, Code: CodeFormat, Tag: fe.Tag()}
+	tag := fe.Tag()
+	p := Problem{Path: path, Label: path, Code: CodeFormat, Tag: tag}
 	if f, ok := FieldByPath(path); ok {
 		p.Label = f.Label()
 	}
-	if fe.Tag() == "required" {
-		p.Code = CodeRequired
-	}
-	if check, ok := formatChecks[fe.Tag()]; ok {
-		s, isString := fe.Value().(string)
-		if !isString {
-			p.Swedish, p.English = "Ogiltigt format.", "Invalid format."
+	value, isString := fe.Value().(string)
+	if isString {
+		// A format tag that refused the value recorded why.
+		if err := rec.find(tag, value); err != nil {
+			p.Swedish, p.English = reasonOf(err)
+			p.cause = err
 			return p
 		}
-		err := rec.find(fe.Tag(), s)
-		if err == nil {
-			err = check(s) // validated by a caller's own call of Validator(), or an or-tag
+	}
+	if check, ok := formatChecks[tag]; ok {
+		// Not recorded: the validator was used without a recorder (a caller's own
+		// Validator().Struct), or the value was not a string.
+		var err error
+		if isString {
+			err = check(value)
 		}
 		if err == nil {
 			p.Swedish, p.English = "Ogiltigt format.", "Invalid format."
@@ -98,7 +139,10 @@ func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem 
 		p.cause = err
 		return p
 	}
-	p.Swedish, p.English = builtinMessage(fe.Tag(), fe.Param())
+	if tag == "required" {
+		p.Code = CodeRequired
+	}
+	p.Swedish, p.English = builtinMessage(tag, fe.Param())
 	return p
 }
 
@@ -108,6 +152,7 @@ func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem 
 type recorder struct {
 	context.Context // context.Background(); only Value is overridden
 	fails           []recorded
+	buf             [8]recorded // fails' first backing array
 }
 
 // recorded is one refused value of a format tag.
@@ -146,14 +191,23 @@ func (r *recorder) find(tag, value string) error {
 // release empties the recorder and returns it to the pool.
 func (r *recorder) release() {
 	clear(r.fails) // drop the references to the values
-	r.fails = r.fails[:0]
+	r.fails = r.buf[:0]
 	recorders.Put(r)
 }
 
-var recorders = sync.Pool{New: func() any { return &recorder{Context: context.Background()} }}
+var recorders = sync.Pool{New: func() any {
+	r := &recorder{Context: context.Background()}
+	r.fails = r.buf[:0]
+	return r
+}}
 
 // recorderFrom returns the recorder in ctx, or nil when the validator was called without one.
+// validator hands the functions the context Struct gave it, so the recorder is the context
+// itself; a context derived from one finds it through Value.
 func recorderFrom(ctx context.Context) *recorder {
+	if r, ok := ctx.(*recorder); ok {
+		return r
+	}
 	r, _ := ctx.Value(recorderKey{}).(*recorder)
 	return r
 }
