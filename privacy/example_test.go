@@ -110,6 +110,31 @@ func ExampleNewText() {
 	// ***|***|"***"
 }
 
+func ExampleParseText() {
+	// "Håkan" typed with a combining ring: stored as one "å" (NFC).
+	name, err := privacy.ParseText("  Ha\u030akan Öberg ")
+	fmt.Println(name, err, name.Reveal() == "Håkan Öberg")
+
+	_, err = privacy.ParseText("Anna\x00")
+	fmt.Println(errors.Is(err, privacy.ErrControl), err)
+	// Output:
+	// *** <nil> true
+	// true text: contains a control character that is not allowed
+}
+
+func ExampleCleanText() {
+	// A text area's lines arrive with CR LF; they are stored with LF.
+	note, err := privacy.CleanText("Mätarskåp på fasaden.\r\nNyckel hos grannen.\r\n", true)
+	fmt.Printf("%q %v\n", note, err)
+
+	// A single-line field takes no line break inside the text.
+	_, err = privacy.CleanText("Storgatan 1\nHelsingborg", false)
+	fmt.Println(errors.Is(err, privacy.ErrControl))
+	// Output:
+	// "Mätarskåp på fasaden.\nNyckel hos grannen." <nil>
+	// true
+}
+
 func ExampleParseDate() {
 	d, err := privacy.ParseDate("1988-03-20")
 	fmt.Println(d, err)
