@@ -43,6 +43,9 @@ func decodeJSONString(kind *Kind, data []byte) (s string, isNull bool, err error
 	if string(data) == "null" {
 		return "", true, nil
 	}
+	if len(data) < 2 || data[0] != '"' {
+		return "", false, kind.Wrap(ErrSyntax) // not a JSON string: no need to decode it
+	}
 	if json.Unmarshal(data, &s) != nil {
 		return "", false, kind.Wrap(ErrSyntax)
 	}

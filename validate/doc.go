@@ -3,8 +3,9 @@
 //
 // Well-formed: [Struct] checks an input struct with one validator/v10 instance, built once and
 // safe for concurrent use, on which the project's format tags are registered (facility_id,
-// personal_number, org_number, postal_code, phone_se, area_code, meter_number, main_fuse, and
-// email, which replaces validator's own; see [Tags]). Every problem names the field by its
+// personal_number, org_number, postal_code, phone_se, area_code, meter_number, main_fuse,
+// email, which replaces validator's own, and text and text_multiline for free text; see
+// [Tags]). Every problem names the field by its
 // JSON path and its Swedish label, and says what is wrong in Swedish and English, in
 // sentences that do not repeat the field's name; validator ships no Swedish translation, so
 // the messages are ours. [ProblemFor] makes the same kind of problem from any parse error,

@@ -27,6 +27,12 @@ const (
 	// TagEmail replaces validator's own "email" with privacy.ParseEmail, so an input that
 	// passes the tag also parses: one rule for e-mail in the whole project.
 	TagEmail = "email"
+	// TagText is single-line free text (a name, a street, a city): privacy.CleanText, so no
+	// control character, valid UTF-8, not blank.
+	TagText = "text"
+	// TagMultilineText is multi-line free text (a note, a description of the work):
+	// privacy.CleanText with newline and tab allowed.
+	TagMultilineText = "text_multiline"
 )
 
 // formatChecks maps each project tag to its parser.
@@ -40,12 +46,14 @@ var formatChecks = map[string]func(string) error{
 	TagMeterNumber:    func(s string) error { _, err := facility.ParseMeterNumber(s); return err },
 	TagMainFuse:       func(s string) error { _, err := facility.ParseAmpere(s); return err },
 	TagEmail:          func(s string) error { _, err := privacy.ParseEmail(s); return err },
+	TagText:           func(s string) error { _, err := privacy.CleanText(s, false); return err },
+	TagMultilineText:  func(s string) error { _, err := privacy.CleanText(s, true); return err },
 }
 
 // Tags returns the project's format tags.
 func Tags() []string {
 	return []string{TagFacilityID, TagPersonalNumber, TagOrgNumber, TagPostalCode, TagPhone,
-		TagAreaCode, TagMeterNumber, TagMainFuse, TagEmail}
+		TagAreaCode, TagMeterNumber, TagMainFuse, TagEmail, TagText, TagMultilineText}
 }
 
 var (

@@ -176,3 +176,42 @@ func TestStructAndDirectValidatorAgree(t *testing.T) {
 	want[0].Tag, want[1].Tag = validate.TagFacilityID, validate.TagPostalCode
 	require.Empty(t, cmp.Diff(want, inv.Problems), "go-cmp compares Problems with Equal")
 }
+
+func TestStructFreeTextTags(t *testing.T) {
+	t.Parallel()
+	type note struct {
+		Name string `json:"name" validate:"text"`
+		Body string `json:"body" validate:"omitempty,text_multiline"`
+	}
+	require.NoError(t, validate.Struct(note{Name: " Ha\u030akan ", Body: "rad 1\r\nrad 2"}))
+	require.NoError(t, validate.Struct(note{Name: "Anna"}))
+	tests := []struct {
+		name string
+		in   note
+		path string
+		want error
+		sv   string
+	}{
+		{"NUL in a name", note{Name: "An\x00na"}, "name", privacy.ErrControl, "Det innehåller ett styrtecken som inte är tillåtet."},
+		{"line break in a name", note{Name: "Anna\nAndersson"}, "name", privacy.ErrControl, "Det innehåller ett styrtecken som inte är tillåtet."},
+		{"invalid UTF-8 in a note", note{Name: "Anna", Body: "\xff"}, "body", privacy.ErrEncoding, "Det är inte giltig UTF-8."},
+		{"empty name", note{Name: " "}, "name", privacy.ErrEmpty, "Fältet är tomt."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			err := validate.Struct(tt.in)
+			require.ErrorIs(t, err, tt.want)
+			var inv *validate.InvalidError
+			require.ErrorAs(t, err, &inv)
+			require.Len(t, inv.Problems, 1)
+			require.Equal(t, tt.path, inv.Problems[0].Path)
+			require.Equal(t, tt.sv, inv.Problems[0].Swedish)
+			wantCode := validate.CodeFormat
+			if tt.want == privacy.ErrEmpty {
+				wantCode = validate.CodeRequired
+			}
+			require.Equal(t, wantCode, inv.Problems[0].Code, "an empty value is a missing one, as with ProblemFor")
+		})
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"github.com/go-playground/validator/v10"
+
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // Struct checks v (a struct or a pointer to one) against its `validate` tags with [Validator]
@@ -119,9 +121,7 @@ func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem 
 	if isString {
 		// A format tag that refused the value recorded why.
 		if err := rec.find(tag, value); err != nil {
-			p.Swedish, p.English = reasonOf(err)
-			p.cause = err
-			return p
+			return withCause(p, err)
 		}
 	}
 	if check, ok := formatChecks[tag]; ok {
@@ -135,14 +135,23 @@ func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem 
 			p.Swedish, p.English = "Ogiltigt format.", "Invalid format."
 			return p
 		}
-		p.Swedish, p.English = reasonOf(err)
-		p.cause = err
-		return p
+		return withCause(p, err)
 	}
 	if tag == "required" {
 		p.Code = CodeRequired
 	}
 	p.Swedish, p.English = builtinMessage(tag, fe.Param())
+	return p
+}
+
+// withCause completes p with the parse error behind it: its reason, and CodeRequired for an
+// empty value, as [ProblemFor] does.
+func withCause(p Problem, err error) Problem {
+	p.Swedish, p.English = reasonOf(err)
+	p.cause = err
+	if errors.Is(err, privacy.ErrEmpty) {
+		p.Code = CodeRequired
+	}
 	return p
 }
 
