@@ -77,7 +77,7 @@ func ProblemFor(path, label string, err error) Problem {
 		}
 	}
 	p := Problem{Path: path, Label: label, Code: CodeFormat, cause: err}
-	if errors.Is(err, privacy.ErrEmpty) {
+	if isEmpty(err) {
 		p.Code = CodeRequired
 	}
 	p.Swedish, p.English = reasonOf(err)

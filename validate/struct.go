@@ -149,10 +149,18 @@ func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem 
 func withCause(p Problem, err error) Problem {
 	p.Swedish, p.English = reasonOf(err)
 	p.cause = err
-	if errors.Is(err, privacy.ErrEmpty) {
+	if isEmpty(err) {
 		p.Code = CodeRequired
 	}
 	return p
+}
+
+// isEmpty is errors.Is(err, privacy.ErrEmpty), without reflection for the parsers' own errors.
+func isEmpty(err error) bool {
+	if pe, ok := err.(*privacy.ParseError); ok {
+		return pe.Err == privacy.ErrEmpty
+	}
+	return errors.Is(err, privacy.ErrEmpty)
 }
 
 // recorder is the context Struct validates with: the format tags' functions record there the
