@@ -100,15 +100,19 @@ func BenchmarkValidateStruct(b *testing.B) {
 		_ = plain.Struct(&in)
 		b.Run(tc.name+"/gridnotify", func(b *testing.B) {
 			b.ReportAllocs()
+			done := cpuMetric(b)
 			for b.Loop() {
 				sinkErr = validate.Struct(&in)
 			}
+			done()
 		})
 		b.Run(tc.name+"/validator", func(b *testing.B) {
 			b.ReportAllocs()
+			done := cpuMetric(b)
 			for b.Loop() {
 				sinkErr = plain.Struct(&in)
 			}
+			done()
 		})
 	}
 }

@@ -32,18 +32,22 @@ var (
 func BenchmarkParseEAN(b *testing.B) {
 	b.Run("gs1", func(b *testing.B) {
 		b.ReportAllocs()
+		done := cpuMetric(b)
 		for b.Loop() {
 			sinkBool = gs1Baseline("735999123456789018")
 		}
+		done()
 	})
 	for _, in := range []string{"735999123456789018", "735 999 123 456 789 018"} {
 		b.Run(strconv.Itoa(len(in)), func(b *testing.B) {
 			b.ReportAllocs()
+			done := cpuMetric(b)
 			for b.Loop() {
 				if _, err := facility.ParseEAN(in); err != nil {
 					b.Fatal(err)
 				}
 			}
+			done()
 		})
 	}
 	for _, tc := range []struct{ name, in string }{
@@ -53,9 +57,11 @@ func BenchmarkParseEAN(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()
+			done := cpuMetric(b)
 			for b.Loop() {
 				_, sinkErr = facility.ParseEAN(tc.in)
 			}
+			done()
 		})
 	}
 }

@@ -41,27 +41,35 @@ var sinkBool bool
 func BenchmarkParsePersonalIdentityNumber(b *testing.B) {
 	b.Run("luhn", func(b *testing.B) {
 		b.ReportAllocs()
+		done := cpuMetric(b)
 		for b.Loop() {
 			sinkBool = luhnBaseline("8803200016")
 		}
+		done()
 	})
 	b.Run("Parse", func(b *testing.B) {
 		b.ReportAllocs()
+		done := cpuMetric(b)
 		for b.Loop() {
 			sinkPIN, _ = ParsePersonalIdentityNumber("880320-0016")
 		}
+		done()
 	})
 	b.Run("ParseAt", func(b *testing.B) {
 		b.ReportAllocs()
+		done := cpuMetric(b)
 		for b.Loop() {
 			sinkPIN, _ = ParsePersonalIdentityNumberAt("880320-0016", testRef)
 		}
+		done()
 	})
 	b.Run("Parse12", func(b *testing.B) {
 		b.ReportAllocs()
+		done := cpuMetric(b)
 		for b.Loop() {
 			sinkPIN, _ = ParsePersonalIdentityNumber("198803200016")
 		}
+		done()
 	})
 }
 
@@ -70,15 +78,19 @@ func BenchmarkParsePersonalIdentityNumber(b *testing.B) {
 func BenchmarkParseOrganisationNumber(b *testing.B) {
 	b.Run("luhn", func(b *testing.B) {
 		b.ReportAllocs()
+		done := cpuMetric(b)
 		for b.Loop() {
 			sinkBool = luhnBaseline("5560160680")
 		}
+		done()
 	})
 	b.Run("Parse", func(b *testing.B) {
 		b.ReportAllocs()
+		done := cpuMetric(b)
 		for b.Loop() {
 			sinkOrg, _ = ParseOrganisationNumber("556016-0680")
 		}
+		done()
 	})
 }
 
@@ -97,9 +109,11 @@ func BenchmarkParseErrors(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()
+			done := cpuMetric(b)
 			for b.Loop() {
 				sinkErr = tc.parse()
 			}
+			done()
 		})
 	}
 }
