@@ -49,3 +49,33 @@ func TestParseEAN18MatchesSlowPath(t *testing.T) {
 		require.False(t, ok, s)
 	}
 }
+
+// TestParseEAN18EveryByte: any one byte of a valid ID replaced by any of
+// the 256 values (and any two adjacent bytes by their neighbours' values,
+// which exercises the borrows and carries between the lanes) is accepted by
+// the fast path only if the slow path accepts it with the same value.
+func TestParseEAN18EveryByte(t *testing.T) {
+	for _, valid := range []string{"735999123456789018", "735999000000000006", "707057500088553215", "999999999999999999"[:17] + string('0'+gs1Check([]byte{9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}))} {
+		for i := range eanDigits {
+			for c := range 256 {
+				b := []byte(valid)
+				b[i] = byte(c)
+				s := string(b)
+				e, ok := parseEAN18(s)
+				slow, err := parseEANSlow(s)
+				if ok != (err == nil) || ok && e != slow {
+					t.Fatalf("%q: fast %v %v, slow %v %v", s, e, ok, slow, err)
+				}
+				if i+1 < eanDigits {
+					b[i+1] = byte(255 - c)
+					s = string(b)
+					e, ok = parseEAN18(s)
+					slow, err = parseEANSlow(s)
+					if ok != (err == nil) || ok && e != slow {
+						t.Fatalf("%q: fast %v %v, slow %v %v", s, e, ok, slow, err)
+					}
+				}
+			}
+		}
+	}
+}
