@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-playground/validator/v10"
 
@@ -91,20 +92,35 @@ func rootName(v any) string {
 	if t == nil {
 		return ""
 	}
-	if name, ok := rootNames.Load(t); ok {
-		return name.(string)
+	if last := lastRoot.Load(); last != nil && last.t == t {
+		return last.name
 	}
-	u := t
-	for u.Kind() == reflect.Pointer {
-		u = u.Elem()
+	var e *rootEntry
+	if cached, ok := rootNames.Load(t); ok {
+		e = cached.(*rootEntry)
+	} else {
+		u := t
+		for u.Kind() == reflect.Pointer {
+			u = u.Elem()
+		}
+		e = &rootEntry{t, u.Name()}
+		rootNames.Store(t, e)
 	}
-	name := u.Name()
-	rootNames.Store(t, name)
-	return name
+	lastRoot.Store(e)
+	return e.name
 }
 
-// rootNames caches rootName by type.
-var rootNames sync.Map // reflect.Type → string
+// rootNames caches rootName by type, and lastRoot the last type asked for.
+var (
+	rootNames sync.Map // reflect.Type → *rootEntry
+	lastRoot  atomic.Pointer[rootEntry]
+)
+
+// rootEntry is one cached root name.
+type rootEntry struct {
+	t    reflect.Type
+	name string
+}
 
 // formatProblem turns one validator error into a Problem without quoting the value.
 func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem {

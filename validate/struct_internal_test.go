@@ -34,3 +34,31 @@ func TestStructRecordsParseErrors(t *testing.T) {
 	// nothing fails.
 	require.Error(t, Validator().Struct(in{ID: "1"}))
 }
+
+// TestFieldByPathFilter: the filter lets every field's path through, and the lookup finds
+// exactly the fields.
+func TestFieldByPathFilter(t *testing.T) {
+	for f := Field(0); f < fieldEnd; f++ {
+		got, ok := FieldByPath(f.Path())
+		require.True(t, ok, f.Path())
+		require.Equal(t, f, got)
+	}
+	for _, p := range []string{"", "x", "facilityId", "owner", "owner.", "owner.kindx", "Owner.kind"} {
+		_, ok := FieldByPath(p)
+		require.False(t, ok, p)
+	}
+}
+
+// TestRootName: the name of the struct type, through pointers; empty for an anonymous struct
+// and for nil; the same again from the caches.
+func TestRootName(t *testing.T) {
+	type named struct{ A int }
+	n := &named{}
+	for range 2 {
+		require.Equal(t, "named", rootName(named{}))
+		require.Equal(t, "named", rootName(n))
+		require.Equal(t, "named", rootName(&n))
+		require.Equal(t, "", rootName(struct{ A int }{}))
+		require.Equal(t, "", rootName(nil))
+	}
+}
