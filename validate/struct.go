@@ -43,7 +43,7 @@ func Struct(v any) error {
 	root := rootName(v)
 	e := newInvalidError(len(fieldErrs))
 	for i, fe := range fieldErrs {
-		e.Problems[i] = formatProblem(fe, root, rec)
+		formatProblem(&e.Problems[i], fe, root, rec)
 	}
 	return e
 }
@@ -122,14 +122,14 @@ type rootEntry struct {
 	name string
 }
 
-// formatProblem turns one validator error into a Problem without quoting the value.
-func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem {
+// formatProblem turns one validator error into *p (a zero Problem) without quoting the value.
+func formatProblem(p *Problem, fe validator.FieldError, root string, rec *recorder) {
 	path := fe.Namespace()
 	if root != "" && len(path) > len(root) && path[len(root)] == '.' && path[:len(root)] == root {
 		path = path[len(root)+1:]
 	}
 	tag := fe.Tag()
-	p := Problem{Path: path, Label: path, Code: CodeFormat, Tag: tag}
+	p.Path, p.Label, p.Code, p.Tag = path, path, CodeFormat, tag
 	if f, ok := FieldByPath(path); ok {
 		p.Label = f.Label()
 	}
@@ -137,7 +137,8 @@ func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem 
 	if isString {
 		// A format tag that refused the value recorded why.
 		if err := rec.find(tag, value); err != nil {
-			return withCause(p, err)
+			setCause(p, err)
+			return
 		}
 	}
 	if check, ok := formatChecks[tag]; ok {
@@ -149,26 +150,25 @@ func formatProblem(fe validator.FieldError, root string, rec *recorder) Problem 
 		}
 		if err == nil {
 			p.Swedish, p.English = "Ogiltigt format.", "Invalid format."
-			return p
+			return
 		}
-		return withCause(p, err)
+		setCause(p, err)
+		return
 	}
 	if tag == "required" {
 		p.Code = CodeRequired
 	}
 	p.Swedish, p.English = builtinMessage(tag, fe.Param())
-	return p
 }
 
-// withCause completes p with the parse error behind it: its reason, and CodeRequired for an
+// setCause completes p with the parse error behind it: its reason, and CodeRequired for an
 // empty value, as [ProblemFor] does.
-func withCause(p Problem, err error) Problem {
+func setCause(p *Problem, err error) {
 	p.Swedish, p.English = reasonOf(err)
 	p.cause = err
 	if isEmpty(err) {
 		p.Code = CodeRequired
 	}
-	return p
 }
 
 // isEmpty is errors.Is(err, privacy.ErrEmpty), without reflection for the parsers' own errors.
@@ -185,6 +185,7 @@ func isEmpty(err error) bool {
 type recorder struct {
 	context.Context // context.Background(); only Value is overridden
 	fails           []recorded
+	next            int         // where find looks first: problems come in the order of fails
 	buf             [8]recorded // fails' first backing array
 }
 
@@ -210,11 +211,19 @@ func (r *recorder) record(tag, value string, err error) {
 	r.fails = append(r.fails, recorded{tag, value, err})
 }
 
-// find returns the error recorded for tag and value, or nil. The parsers are functions of
-// the value, so any record with the same tag and value holds the right error.
+// find returns the error recorded for tag and value, or nil. validator reports the failures
+// in the order the functions refused them, so the next record is almost always the one;
+// otherwise (an or-tag whose first alternative failed) any record with the same tag and value
+// holds the right error, since the parsers are functions of the value.
 func (r *recorder) find(tag, value string) error {
+	if r.next < len(r.fails) {
+		if f := &r.fails[r.next]; f.value == value && f.tag == tag {
+			r.next++
+			return f.err
+		}
+	}
 	for i := range r.fails {
-		if f := &r.fails[i]; f.tag == tag && f.value == value {
+		if f := &r.fails[i]; f.value == value && f.tag == tag {
 			return f.err
 		}
 	}
@@ -224,7 +233,7 @@ func (r *recorder) find(tag, value string) error {
 // release empties the recorder and returns it to the pool.
 func (r *recorder) release() {
 	clear(r.fails) // drop the references to the values
-	r.fails = r.buf[:0]
+	r.fails, r.next = r.buf[:0], 0
 	recorders.Put(r)
 }
 
