@@ -62,3 +62,21 @@ func TestRootName(t *testing.T) {
 		require.Equal(t, "", rootName(nil))
 	}
 }
+
+// TestStructOrTagRecords: an or-tag records the failure of its first alternative even when a
+// later one passes; the problems still get the reasons of their own values.
+func TestStructOrTagRecords(t *testing.T) {
+	type in struct {
+		Either string `json:"either" validate:"facility_id|meter_number"`
+		ID     string `json:"id" validate:"facility_id"`
+		Fuse   string `json:"fuse" validate:"main_fuse"`
+	}
+	err := Struct(in{Either: "M-1", ID: "7359991234567890", Fuse: "24"})
+	var inv *InvalidError
+	require.ErrorAs(t, err, &inv)
+	require.Len(t, inv.Problems, 2)
+	require.Equal(t, "id", inv.Problems[0].Path)
+	require.ErrorIs(t, inv.Problems[0].cause, privacy.ErrLength)
+	require.Equal(t, "fuse", inv.Problems[1].Path)
+	require.ErrorIs(t, inv.Problems[1].cause, privacy.ErrNotStandard)
+}
