@@ -87,4 +87,19 @@
 //
 // Every error of gridnotify that a person may read implements Localized:
 // Error() in English, Swedish() in Swedish.
+//
+// # Free text
+//
+// CleanText is the rule for every free-text field: valid UTF-8, no control
+// characters (newline and tab only in multi-line text, where CR LF becomes
+// LF), trimmed, in Unicode NFC. ParseText and ParseMultilineText apply it to
+// free text about a person and return a Text.
+//
+// # Today
+//
+// The parsers that take today as their reference (ParsePersonalIdentityNumber,
+// ParseOrganisationNumber for a sole trader, ParseDate) read a cached date,
+// renewed every second while in use by a timer that stops when the package
+// is idle, and read the clock only when the answer could turn on the day
+// changing. The ...At forms take the reference date from the caller.
 package privacy
