@@ -1,6 +1,10 @@
 package facility
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/gridnotify/gridnotify/privacy"
+)
 
 // AreaCode is a grid-area code (områdes-ID), three characters from A–Z and
 // 0–9 such as "HBG" or "STH". It names the grid area (nätområde) a facility
@@ -13,17 +17,17 @@ const areaCodeLen = 3
 
 // ParseAreaCode parses a grid-area code: surrounding whitespace trimmed,
 // ASCII letters upper-cased, then exactly three characters from A–Z and 0–9.
-// Errors wrap ErrEmpty, ErrLength or ErrSyntax in a *ParseError with Field
-// "area".
+// Errors are a *privacy.ParseError of [KindAreaCode] wrapping
+// privacy.ErrEmpty, privacy.ErrLength or privacy.ErrSyntax.
 //
 // It does not allocate when s is already upper case.
 func ParseAreaCode(s string) (AreaCode, error) {
 	if len(s) > maxInput {
-		return "", parseError(fieldArea, ErrLength)
+		return "", KindAreaCode.Wrap(privacy.ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return "", parseError(fieldArea, ErrEmpty)
+		return "", KindAreaCode.Wrap(privacy.ErrEmpty)
 	}
 	upper := true
 	for i := 0; i < len(s); i++ {
@@ -33,11 +37,11 @@ func ParseAreaCode(s string) (AreaCode, error) {
 		case c >= 'a' && c <= 'z':
 			upper = false
 		default:
-			return "", parseError(fieldArea, ErrSyntax)
+			return "", KindAreaCode.Wrap(privacy.ErrSyntax)
 		}
 	}
 	if len(s) != areaCodeLen {
-		return "", parseError(fieldArea, ErrLength)
+		return "", KindAreaCode.Wrap(privacy.ErrLength)
 	}
 	if upper {
 		return AreaCode(s), nil

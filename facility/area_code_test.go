@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 func TestParseAreaCode(t *testing.T) {
@@ -20,18 +21,18 @@ func TestParseAreaCode(t *testing.T) {
 		{"lower", "sth", "STH", nil},
 		{"mixed digits", " a1B\n", "A1B", nil},
 		{"digits", "123", "123", nil},
-		{"empty", "", "", facility.ErrEmpty},
-		{"whitespace", "   ", "", facility.ErrEmpty},
-		{"two", "HB", "", facility.ErrLength},
-		{"four", "HBGX", "", facility.ErrLength},
-		{"too long input", strings.Repeat("A", 100), "", facility.ErrLength},
-		{"dash", "H-G", "", facility.ErrSyntax},
-		{"inner space", "H G", "", facility.ErrSyntax},
-		{"swedish letter", "HÖG", "", facility.ErrSyntax},
-		{"full-width", "ＨＢＧ", "", facility.ErrSyntax},
-		{"arabic-indic", "٧٣٥", "", facility.ErrSyntax},
-		{"nul", "HB\x00", "", facility.ErrSyntax},
-		{"invalid utf-8", "HB\xff", "", facility.ErrSyntax},
+		{"empty", "", "", privacy.ErrEmpty},
+		{"whitespace", "   ", "", privacy.ErrEmpty},
+		{"two", "HB", "", privacy.ErrLength},
+		{"four", "HBGX", "", privacy.ErrLength},
+		{"too long input", strings.Repeat("A", 100), "", privacy.ErrLength},
+		{"dash", "H-G", "", privacy.ErrSyntax},
+		{"inner space", "H G", "", privacy.ErrSyntax},
+		{"swedish letter", "HÖG", "", privacy.ErrSyntax},
+		{"full-width", "ＨＢＧ", "", privacy.ErrSyntax},
+		{"arabic-indic", "٧٣٥", "", privacy.ErrSyntax},
+		{"nul", "HB\x00", "", privacy.ErrSyntax},
+		{"invalid utf-8", "HB\xff", "", privacy.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -39,9 +40,9 @@ func TestParseAreaCode(t *testing.T) {
 			if tt.err != nil {
 				assert.ErrorIs(t, err, tt.err)
 				assert.True(t, a.IsZero())
-				var pe *facility.ParseError
+				var pe *privacy.ParseError
 				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, "area", pe.Field)
+				assert.Same(t, facility.KindAreaCode, pe.Kind)
 				assert.Contains(t, pe.Swedish(), "Nätområde: ")
 				return
 			}

@@ -8,15 +8,60 @@ import (
 	"github.com/gridnotify/gridnotify/facility"
 )
 
+// gs1Baseline is the baseline ParseEAN is measured against: a plain GS1
+// mod-10 check over 18 ASCII digits (weights 3, 1, 3, ... from the rightmost
+// data digit), with no trimming, no spaces, no length check and no result.
+func gs1Baseline(s string) bool {
+	sum := 0
+	w := 3
+	for i := len(s) - 2; i >= 0; i-- {
+		sum += int(s[i]-'0') * w
+		w = 4 - w
+	}
+	return (10-sum%10)%10 == int(s[len(s)-1]-'0')
+}
+
+var (
+	sinkBool bool
+	sinkErr  error
+)
+
+// BenchmarkParseEAN compares ParseEAN with the plain GS1 loop over the same
+// 18 digits, in the same run ("gs1" is the baseline), and measures the
+// grouped form and the error paths.
 func BenchmarkParseEAN(b *testing.B) {
+	b.Run("gs1", func(b *testing.B) {
+		b.ReportAllocs()
+		done := cpuMetric(b)
+		for b.Loop() {
+			sinkBool = gs1Baseline("735999123456789018")
+		}
+		done()
+	})
 	for _, in := range []string{"735999123456789018", "735 999 123 456 789 018"} {
 		b.Run(strconv.Itoa(len(in)), func(b *testing.B) {
 			b.ReportAllocs()
+			done := cpuMetric(b)
 			for b.Loop() {
 				if _, err := facility.ParseEAN(in); err != nil {
 					b.Fatal(err)
 				}
 			}
+			done()
+		})
+	}
+	for _, tc := range []struct{ name, in string }{
+		{"check-digit", "735999123456789019"},
+		{"length", "73599912345678901"},
+		{"not-digit", "73599912345678901X"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			done := cpuMetric(b)
+			for b.Loop() {
+				_, sinkErr = facility.ParseEAN(tc.in)
+			}
+			done()
 		})
 	}
 }

@@ -9,10 +9,12 @@
 // logging or serialising a [Record] never shows it unless a caller calls
 // Reveal.
 //
-// Parsers return a *[ParseError] that wraps one of the sentinel errors
-// ([ErrEmpty], [ErrLength], [ErrNotDigit], [ErrCheckDigit], [ErrSyntax],
-// [ErrNotStandard]); branch on them with errors.Is. Error messages never
-// contain the input.
+// Parsers return a *[privacy.ParseError] of one of this package's kinds
+// ([KindFacilityID], [KindMeterNumber], ...) that wraps one of package
+// privacy's sentinel errors ([privacy.ErrEmpty], [privacy.ErrLength],
+// [privacy.ErrNotDigit], [privacy.ErrCheckDigit], [privacy.ErrSyntax],
+// [privacy.ErrNotStandard]); branch on them with errors.Is. Error messages
+// never contain the input, and returning one allocates nothing.
 //
 // [Lookup] is the port a grid company's system implements; [Registry] is the
 // in-memory implementation used as the embedded default and in tests, and

@@ -2,7 +2,10 @@ package facility
 
 import (
 	"cmp"
+	"encoding/binary"
 	"strings"
+
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // EAN is a facility ID: the 18-digit GS1 Global Service Relation Number
@@ -29,20 +32,74 @@ const eanDigits = 18
 //
 // The last digit is the GS1 mod-10 check digit: weights 3, 1, 3, 1, ... from
 // the rightmost data digit, check = (10 − sum mod 10) mod 10 (this is not
-// Luhn). The all-zero ID passes that check but is rejected with ErrSyntax:
+// Luhn). The all-zero ID passes that check but is rejected with privacy.ErrSyntax:
 // it is no assigned GSRN and it would be indistinguishable from the zero
 // value.
 //
-// Errors wrap ErrEmpty, ErrLength, ErrNotDigit, ErrCheckDigit or ErrSyntax in
-// a *ParseError with Field "facilityId". ParseEAN does not allocate on
-// success.
+// Errors are a *privacy.ParseError of [KindFacilityID] wrapping
+// privacy.ErrEmpty, privacy.ErrLength, privacy.ErrNotDigit,
+// privacy.ErrCheckDigit or privacy.ErrSyntax. ParseEAN allocates nothing,
+// neither on success nor on error.
 func ParseEAN(s string) (EAN, error) {
+	if e, ok := parseEAN18(s); ok {
+		return e, nil
+	}
+	return parseEANSlow(s)
+}
+
+// parseEAN18 is ParseEAN's fast path: exactly 18 ASCII digits, a right
+// check digit, not all zero. It works on eight digits at a time, as the
+// bytes of a uint64 (SWAR). With 18 digits the rightmost data digit
+// (position 16, counting from 0 on the left) has weight 3, so the even
+// positions weigh 3 and the odd ones 1, and the check digit is right when the
+// weighted sum of all 18 digits, the check digit weighing 1, is a multiple
+// of 10. ok is false for anything else, which the slow path then reports
+// precisely.
+func parseEAN18(s string) (e EAN, ok bool) {
+	if len(s) != eanDigits {
+		return EAN{}, false
+	}
+	// Digit values in the bytes, the first digit in the low byte.
+	x := binary.LittleEndian.Uint64([]byte(s[0:8])) - 0x3030303030303030
+	y := binary.LittleEndian.Uint64([]byte(s[8:16])) - 0x3030303030303030
+	c0, c1 := s[16]-'0', s[17]-'0'
+	// A byte below '0' borrows and so has bit 7 set after the subtraction;
+	// one above '9' has bit 7 set once 0x76 is added. A digit has neither,
+	// and borrows and carries start only at a byte that is not a digit.
+	if (x|(x+0x7676767676767676)|y|(y+0x7676767676767676))&0x8080808080808080 != 0 || c0 > 9 || c1 > 9 {
+		return EAN{}, false
+	}
+	// The sums of the even and of the odd positions: add the 16-bit lanes.
+	const lanes = 0x00FF00FF00FF00FF
+	even := ((x&lanes)+(y&lanes))*0x0001000100010001>>48 + uint64(c0)
+	odd := ((x>>8&lanes)+(y>>8&lanes))*0x0001000100010001>>48 + uint64(c1)
+	if (3*even+odd)%10 != 0 {
+		return EAN{}, false
+	}
+	v := (eightDigits(x)*1e8+eightDigits(y))*100 + uint64(c0)*10 + uint64(c1)
+	if v == 0 {
+		return EAN{}, false
+	}
+	return EAN{n: v}, true
+}
+
+// eightDigits returns the number written by the eight digit values in the
+// bytes of d, the first (most significant) digit in the low byte.
+func eightDigits(d uint64) uint64 {
+	d = d*10 + d>>8 // each 16-bit lane: 10·first + second
+	d = (d&0x000000FF000000FF)*(100+1000000<<32) + (d>>16&0x000000FF000000FF)*(1+10000<<32)
+	return d >> 32
+}
+
+// parseEANSlow is ParseEAN for every input: trimming, spaces, and the
+// precise error.
+func parseEANSlow(s string) (EAN, error) {
 	if len(s) > maxInput {
-		return EAN{}, parseError(fieldFacilityID, ErrLength)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return EAN{}, parseError(fieldFacilityID, ErrEmpty)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrEmpty)
 	}
 	var d [eanDigits]byte
 	n := 0
@@ -52,25 +109,25 @@ func ParseEAN(s string) (EAN, error) {
 		case c == ' ':
 			continue
 		case c < '0' || c > '9':
-			return EAN{}, parseError(fieldFacilityID, ErrNotDigit)
+			return EAN{}, KindFacilityID.Wrap(privacy.ErrNotDigit)
 		case n == eanDigits:
-			return EAN{}, parseError(fieldFacilityID, ErrLength)
+			return EAN{}, KindFacilityID.Wrap(privacy.ErrLength)
 		}
 		d[n] = c - '0'
 		n++
 	}
 	if n != eanDigits {
-		return EAN{}, parseError(fieldFacilityID, ErrLength)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrLength)
 	}
 	if gs1Check(d[:eanDigits-1]) != d[eanDigits-1] {
-		return EAN{}, parseError(fieldFacilityID, ErrCheckDigit)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrCheckDigit)
 	}
 	var v uint64
 	for _, x := range d {
 		v = v*10 + uint64(x)
 	}
 	if v == 0 {
-		return EAN{}, parseError(fieldFacilityID, ErrSyntax)
+		return EAN{}, KindFacilityID.Wrap(privacy.ErrSyntax)
 	}
 	return EAN{n: v}, nil
 }

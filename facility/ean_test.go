@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 func TestParseEAN_valid(t *testing.T) {
@@ -46,23 +47,23 @@ func TestParseEAN_invalid(t *testing.T) {
 		name, in string
 		want     error
 	}{
-		{"empty", "", facility.ErrEmpty},
-		{"whitespace", " \t\n", facility.ErrEmpty},
-		{"check digit", "735999000000000007", facility.ErrCheckDigit},
-		{"data digit", "735999000000000106", facility.ErrCheckDigit},
-		{"luhn not gs1", "735999000000000004", facility.ErrCheckDigit},
-		{"17 digits", "73599900000000000", facility.ErrLength},
-		{"19 digits", "7359990000000000060", facility.ErrLength},
-		{"too long", strings.Repeat("7", 65), facility.ErrLength},
-		{"letter", "73599900000000000X", facility.ErrNotDigit},
-		{"dash", "735-999-000-000-000-006", facility.ErrNotDigit},
-		{"tab inside", "735999\t000000000006", facility.ErrNotDigit},
-		{"full-width", "７３５９９９０００００００００００６", facility.ErrNotDigit},
-		{"arabic-indic", "٧٣٥٩٩٩٠٠٠٠٠٠٠٠٠٠٠٦", facility.ErrNotDigit},
-		{"nul", "735999000000000006\x00", facility.ErrNotDigit},
-		{"invalid utf-8", "735999\xff000000000006", facility.ErrNotDigit},
-		{"all zeros", "000000000000000000", facility.ErrSyntax},
-		{"minus", "-735999000000000006", facility.ErrNotDigit},
+		{"empty", "", privacy.ErrEmpty},
+		{"whitespace", " \t\n", privacy.ErrEmpty},
+		{"check digit", "735999000000000007", privacy.ErrCheckDigit},
+		{"data digit", "735999000000000106", privacy.ErrCheckDigit},
+		{"luhn not gs1", "735999000000000004", privacy.ErrCheckDigit},
+		{"17 digits", "73599900000000000", privacy.ErrLength},
+		{"19 digits", "7359990000000000060", privacy.ErrLength},
+		{"too long", strings.Repeat("7", 65), privacy.ErrLength},
+		{"letter", "73599900000000000X", privacy.ErrNotDigit},
+		{"dash", "735-999-000-000-000-006", privacy.ErrNotDigit},
+		{"tab inside", "735999\t000000000006", privacy.ErrNotDigit},
+		{"full-width", "７３５９９９０００００００００００６", privacy.ErrNotDigit},
+		{"arabic-indic", "٧٣٥٩٩٩٠٠٠٠٠٠٠٠٠٠٠٦", privacy.ErrNotDigit},
+		{"nul", "735999000000000006\x00", privacy.ErrNotDigit},
+		{"invalid utf-8", "735999\xff000000000006", privacy.ErrNotDigit},
+		{"all zeros", "000000000000000000", privacy.ErrSyntax},
+		{"minus", "-735999000000000006", privacy.ErrNotDigit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,9 +71,9 @@ func TestParseEAN_invalid(t *testing.T) {
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tt.want)
 			assert.True(t, e.IsZero())
-			var pe *facility.ParseError
+			var pe *privacy.ParseError
 			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, "facilityId", pe.Field)
+			assert.Same(t, facility.KindFacilityID, pe.Kind)
 		})
 	}
 }
@@ -81,10 +82,13 @@ func TestEAN_errorMessage(t *testing.T) {
 	in := "735999000000000007"
 	_, err := facility.ParseEAN(in)
 	require.Error(t, err)
-	assert.Equal(t, "facilityId: check digit is wrong", err.Error())
-	var pe *facility.ParseError
+	assert.Equal(t, "facility ID: check digit is wrong", err.Error())
+	var pe *privacy.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, "Anläggnings-ID: kontrollsiffran stämmer inte", pe.Swedish())
+	sv, en := pe.Reason()
+	assert.Equal(t, "Kontrollsiffran stämmer inte.", sv)
+	assert.Equal(t, "The check digit is wrong.", en)
 	assert.NotContains(t, err.Error(), in)
 	assert.NotContains(t, pe.Swedish(), in)
 }
@@ -118,7 +122,7 @@ func TestEAN_text(t *testing.T) {
 	assert.True(t, got.IsZero())
 
 	err = got.UnmarshalText([]byte("735999000000000007"))
-	assert.ErrorIs(t, err, facility.ErrCheckDigit)
+	assert.ErrorIs(t, err, privacy.ErrCheckDigit)
 
 	type doc struct {
 		ID facility.EAN `json:"facilityId"`
@@ -191,7 +195,7 @@ func TestEAN_property(t *testing.T) {
 			continue
 		}
 		if strings.Trim(string(b), "0") != "" {
-			assert.ErrorIs(t, err, facility.ErrCheckDigit)
+			assert.ErrorIs(t, err, privacy.ErrCheckDigit)
 		}
 	}
 }
@@ -208,7 +212,7 @@ func TestEAN_everySingleDigitChange(t *testing.T) {
 				b := []byte(s)
 				b[i] = d
 				_, err := facility.ParseEAN(string(b))
-				assert.ErrorIs(t, err, facility.ErrCheckDigit, "%s position %d", s, i)
+				assert.ErrorIs(t, err, privacy.ErrCheckDigit, "%s position %d", s, i)
 			}
 		}
 	}
@@ -225,11 +229,12 @@ func TestParseEAN_allocs(t *testing.T) {
 }
 
 func TestParseError_nil(t *testing.T) {
-	var pe *facility.ParseError
+	var pe *privacy.ParseError
 	assert.Equal(t, "<nil>", pe.Error())
 	assert.Equal(t, "<nil>", pe.Swedish())
 	assert.NoError(t, pe.Unwrap())
-	other := &facility.ParseError{Field: "x", Err: errors.New("boom")}
-	assert.Equal(t, "x: felaktigt värde", other.Swedish())
-	assert.Equal(t, "x: invalid", (&facility.ParseError{Field: "x"}).Error())
+	x := privacy.NewKind("x", "x")
+	other := &privacy.ParseError{Kind: x, Err: errors.New("boom")}
+	assert.Equal(t, "X: är ogiltigt", other.Swedish())
+	assert.Equal(t, "x: invalid", (&privacy.ParseError{Kind: x}).Error())
 }

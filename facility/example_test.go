@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 func ExampleParseEAN() {
@@ -19,14 +20,14 @@ func ExampleParseEAN() {
 
 	// One digit mistyped: the GS1 check digit catches it.
 	_, err = facility.ParseEAN("735999123456789019")
-	fmt.Println(errors.Is(err, facility.ErrCheckDigit), err)
-	var pe *facility.ParseError
+	fmt.Println(errors.Is(err, privacy.ErrCheckDigit), err)
+	var pe *privacy.ParseError
 	if errors.As(err, &pe) {
 		fmt.Println(pe.Swedish())
 	}
 	// Output:
 	// 735999123456789018 Sweden
-	// true facilityId: check digit is wrong
+	// true facility ID: check digit is wrong
 	// Anläggnings-ID: kontrollsiffran stämmer inte
 }
 
@@ -48,7 +49,7 @@ func ExampleParseMeterNumber() {
 	// Output:
 	// "AB-123/45" <nil>
 	// "M 7 001" <nil>
-	// "" meterNumber: is not in a valid form
+	// "" meter number: is not in a valid form
 }
 
 func ExampleParseTechnicalNumber() {
@@ -64,7 +65,7 @@ func ExampleParseAreaCode() {
 	fmt.Println(err)
 	// Output:
 	// HBG <nil>
-	// area: has the wrong length
+	// grid-area code: has the wrong length
 }
 
 func ExampleParsePostalCode() {
@@ -79,7 +80,7 @@ func ExampleParsePostalCode() {
 	// Output:
 	// 252 21 25221
 	// 252 21 25221
-	// postalCode: is not in a valid form
+	// postal code: is not in a valid form
 }
 
 func ExampleParseAmpere() {
@@ -90,7 +91,7 @@ func ExampleParseAmpere() {
 	}
 	fmt.Println(a, "≈", a.ApproxMaxPowerKW(), "kW")
 	_, err = facility.ParseAmpere("30 A")
-	fmt.Println(errors.Is(err, facility.ErrNotStandard))
+	fmt.Println(errors.Is(err, privacy.ErrNotStandard))
 	// Output:
 	// 25 A ≈ 17 kW
 	// true

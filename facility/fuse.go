@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // Ampere is a main-fuse size (huvudsäkring) in amperes. The zero value means
@@ -34,34 +36,34 @@ const maxAmpereDigits = 6
 // (see [StandardFuseSizes]) are accepted: a fuse is bought in those sizes, so
 // anything else is a typing error.
 //
-// Errors wrap ErrEmpty, ErrLength, ErrNotDigit or ErrNotStandard in a
-// *ParseError with Field "mainFuse". ParseAmpere does not allocate on
-// success.
+// Errors are a *privacy.ParseError of [KindMainFuse] wrapping
+// privacy.ErrEmpty, privacy.ErrLength, privacy.ErrNotDigit or
+// privacy.ErrNotStandard. ParseAmpere allocates nothing.
 func ParseAmpere(s string) (Ampere, error) {
 	if len(s) > maxInput {
-		return 0, parseError(fieldMainFuse, ErrLength)
+		return 0, KindMainFuse.Wrap(privacy.ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	if n := len(s); n > 0 && (s[n-1] == 'A' || s[n-1] == 'a') {
 		s = strings.TrimRight(s[:n-1], " ")
 	}
 	if s == "" {
-		return 0, parseError(fieldMainFuse, ErrEmpty)
+		return 0, KindMainFuse.Wrap(privacy.ErrEmpty)
 	}
 	if len(s) > maxAmpereDigits {
-		return 0, parseError(fieldMainFuse, ErrLength)
+		return 0, KindMainFuse.Wrap(privacy.ErrLength)
 	}
 	v := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < '0' || c > '9' {
-			return 0, parseError(fieldMainFuse, ErrNotDigit)
+			return 0, KindMainFuse.Wrap(privacy.ErrNotDigit)
 		}
 		v = v*10 + int(c-'0')
 	}
 	a := Ampere(v)
 	if !a.IsStandard() {
-		return 0, parseError(fieldMainFuse, ErrNotStandard)
+		return 0, KindMainFuse.Wrap(privacy.ErrNotStandard)
 	}
 	return a, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 func TestParseAmpere(t *testing.T) {
@@ -23,27 +24,27 @@ func TestParseAmpere(t *testing.T) {
 		{"spaces", "  63   A ", 63, nil},
 		{"leading zero", "035", 35, nil},
 		{"largest", "250", 250, nil},
-		{"not standard", "30", 0, facility.ErrNotStandard},
-		{"zero", "0", 0, facility.ErrNotStandard},
-		{"empty", "", 0, facility.ErrEmpty},
-		{"unit only", "A", 0, facility.ErrEmpty},
-		{"decimal", "25.0", 0, facility.ErrNotDigit},
-		{"negative", "-25", 0, facility.ErrNotDigit},
-		{"kW", "25 kW", 0, facility.ErrNotDigit},
-		{"many digits", "1234567", 0, facility.ErrLength},
-		{"too long input", strings.Repeat("1", 65), 0, facility.ErrLength},
-		{"full-width", "２５", 0, facility.ErrNotDigit},
-		{"arabic-indic", "٢٥", 0, facility.ErrNotDigit},
-		{"nul", "2\x005", 0, facility.ErrNotDigit},
+		{"not standard", "30", 0, privacy.ErrNotStandard},
+		{"zero", "0", 0, privacy.ErrNotStandard},
+		{"empty", "", 0, privacy.ErrEmpty},
+		{"unit only", "A", 0, privacy.ErrEmpty},
+		{"decimal", "25.0", 0, privacy.ErrNotDigit},
+		{"negative", "-25", 0, privacy.ErrNotDigit},
+		{"kW", "25 kW", 0, privacy.ErrNotDigit},
+		{"many digits", "1234567", 0, privacy.ErrLength},
+		{"too long input", strings.Repeat("1", 65), 0, privacy.ErrLength},
+		{"full-width", "２５", 0, privacy.ErrNotDigit},
+		{"arabic-indic", "٢٥", 0, privacy.ErrNotDigit},
+		{"nul", "2\x005", 0, privacy.ErrNotDigit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := facility.ParseAmpere(tt.in)
 			if tt.err != nil {
 				assert.ErrorIs(t, err, tt.err)
-				var pe *facility.ParseError
+				var pe *privacy.ParseError
 				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, "mainFuse", pe.Field)
+				assert.Same(t, facility.KindMainFuse, pe.Kind)
 				return
 			}
 			require.NoError(t, err)
@@ -55,10 +56,10 @@ func TestParseAmpere(t *testing.T) {
 func TestParseAmpere_messages(t *testing.T) {
 	_, err := facility.ParseAmpere("30")
 	require.Error(t, err)
-	assert.Equal(t, "mainFuse: is not a standard fuse size", err.Error())
-	var pe *facility.ParseError
+	assert.Equal(t, "main fuse: is not a standard size", err.Error())
+	var pe *privacy.ParseError
 	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, "Huvudsäkring: är inte en standardstorlek för säkringar", pe.Swedish())
+	assert.Equal(t, "Huvudsäkring: är inte en standardstorlek", pe.Swedish())
 }
 
 func TestStandardFuseSizes(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // partyKindSeeds are FuzzPartyKindUnmarshalText's seeds: the hostile inputs every parser must
@@ -25,8 +26,8 @@ func FuzzPartyKindUnmarshalText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		k := facility.PartyKindCompany // an error must leave the value alone
 		if err := k.UnmarshalText(b); err != nil {
-			var pe *facility.ParseError
-			if !errors.As(err, &pe) || pe.Field != "kind" || !errors.Is(err, facility.ErrSyntax) {
+			var pe *privacy.ParseError
+			if !errors.As(err, &pe) || pe.Kind != facility.KindPartyKind || !errors.Is(err, privacy.ErrSyntax) {
 				t.Fatalf("error %v is not a *ParseError for kind wrapping ErrSyntax", err)
 			}
 			if k != facility.PartyKindCompany {

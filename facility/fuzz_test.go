@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // commonSeeds are hostile inputs every parser must survive: empty,
@@ -25,20 +26,20 @@ var commonSeeds = []string{
 
 // sentinels are the errors a parser may wrap.
 var sentinels = []error{
-	facility.ErrEmpty, facility.ErrLength, facility.ErrNotDigit,
-	facility.ErrCheckDigit, facility.ErrSyntax, facility.ErrNotStandard,
+	privacy.ErrEmpty, privacy.ErrLength, privacy.ErrNotDigit,
+	privacy.ErrCheckDigit, privacy.ErrSyntax, privacy.ErrNotStandard,
 }
 
-// checkParseError asserts that err is a *ParseError for field, wrapping one
-// of the sentinels.
-func checkParseError(t *testing.T, err error, field string) {
+// checkParseError asserts that err is a *privacy.ParseError of kind,
+// wrapping one of the sentinels.
+func checkParseError(t *testing.T, err error, kind *privacy.Kind) {
 	t.Helper()
-	var pe *facility.ParseError
+	var pe *privacy.ParseError
 	if !errors.As(err, &pe) {
 		t.Fatalf("error %T is not a *ParseError", err)
 	}
-	if pe.Field != field {
-		t.Fatalf("field %q, want %q", pe.Field, field)
+	if pe.Kind != kind {
+		t.Fatalf("kind %q, want %q", pe.Kind, kind)
 	}
 	for _, s := range sentinels {
 		if errors.Is(err, s) {
@@ -50,10 +51,10 @@ func checkParseError(t *testing.T, err error, field string) {
 
 // fuzzCanonical is the shared body: parse, and if accepted, the canonical
 // form parses to the same value and prints the same.
-func fuzzCanonical[T comparable](t *testing.T, s string, field string, parse func(string) (T, error), str func(T) string) {
+func fuzzCanonical[T comparable](t *testing.T, s string, kind *privacy.Kind, parse func(string) (T, error), str func(T) string) {
 	v, err := parse(s)
 	if err != nil {
-		checkParseError(t, err, field)
+		checkParseError(t, err, kind)
 		return
 	}
 	c := str(v)
@@ -81,7 +82,7 @@ func FuzzParseEAN(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzCanonical(t, s, "facilityId", facility.ParseEAN, facility.EAN.String)
+		fuzzCanonical(t, s, facility.KindFacilityID, facility.ParseEAN, facility.EAN.String)
 		if e, err := facility.ParseEAN(s); err == nil {
 			if len(e.String()) != 18 {
 				t.Fatalf("String() has %d characters", len(e.String()))
@@ -102,7 +103,7 @@ func FuzzParseMeterNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzCanonical(t, s, "meterNumber", facility.ParseMeterNumber, facility.MeterNumber.String)
+		fuzzCanonical(t, s, facility.KindMeterNumber, facility.ParseMeterNumber, facility.MeterNumber.String)
 		if m, err := facility.ParseMeterNumber(s); err == nil && (len(m) == 0 || len(m) > 32) {
 			t.Fatalf("accepted a meter number of %d characters", len(m))
 		}
@@ -117,7 +118,7 @@ func FuzzParseTechnicalNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzCanonical(t, s, "technicalNumber", facility.ParseTechnicalNumber, facility.TechnicalNumber.String)
+		fuzzCanonical(t, s, facility.KindTechnicalNumber, facility.ParseTechnicalNumber, facility.TechnicalNumber.String)
 		if n, err := facility.ParseTechnicalNumber(s); err == nil && (len(n) == 0 || len(n) > 40) {
 			t.Fatalf("accepted a technical number of %d characters", len(n))
 		}
@@ -132,7 +133,7 @@ func FuzzParseAreaCode(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzCanonical(t, s, "area", facility.ParseAreaCode, facility.AreaCode.String)
+		fuzzCanonical(t, s, facility.KindAreaCode, facility.ParseAreaCode, facility.AreaCode.String)
 		if a, err := facility.ParseAreaCode(s); err == nil && len(a) != 3 {
 			t.Fatalf("accepted an area code of %d characters", len(a))
 		}
@@ -147,7 +148,7 @@ func FuzzParsePostalCode(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzCanonical(t, s, "postalCode", facility.ParsePostalCode, facility.PostalCode.String)
+		fuzzCanonical(t, s, facility.KindPostalCode, facility.ParsePostalCode, facility.PostalCode.String)
 		if p, err := facility.ParsePostalCode(s); err == nil {
 			d, err := facility.ParsePostalCode(p.Digits())
 			if err != nil || d != p {
@@ -165,7 +166,7 @@ func FuzzParseAmpere(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		fuzzCanonical(t, s, "mainFuse", facility.ParseAmpere, facility.Ampere.String)
+		fuzzCanonical(t, s, facility.KindMainFuse, facility.ParseAmpere, facility.Ampere.String)
 		if a, err := facility.ParseAmpere(s); err == nil && !a.IsStandard() {
 			t.Fatalf("accepted a non-standard size")
 		}

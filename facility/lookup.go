@@ -2,7 +2,8 @@ package facility
 
 import (
 	"context"
-	"errors"
+
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // Sentinel errors returned by [Lookup] implementations. Branch on them with
@@ -11,15 +12,17 @@ import (
 var (
 	// ErrNotFound means no facility has the facility ID searched for, or,
 	// when only a meter number was given, no facility has that meter number.
-	ErrNotFound = errors.New("facility: not found")
+	ErrNotFound = privacy.NewError("facility: not found", "Anläggningen hittades inte.")
 	// ErrMismatch means the facility ID was found but its meter number is
 	// not the one given with it — typically a stale number typed by the
 	// installer. The manual's remedy: clear the old meter number and ID and
 	// search again.
-	ErrMismatch = errors.New("facility: facility ID and meter number do not belong together")
+	ErrMismatch = privacy.NewError("facility: facility ID and meter number do not belong together",
+		"Anläggnings-ID och mätarnummer hör inte ihop.")
 	// ErrEmptyQuery means the query had neither a facility ID nor a meter
 	// number.
-	ErrEmptyQuery = errors.New("facility: query has neither facility ID nor meter number")
+	ErrEmptyQuery = privacy.NewError("facility: query has neither facility ID nor meter number",
+		"Sökningen saknar både anläggnings-ID och mätarnummer.")
 )
 
 // Query is what the installer searches by: "Mätarnummer eller Anläggnings

@@ -11,12 +11,12 @@ const maxMeterNumber = 32
 // ParseMeterNumber parses a meter number: surrounding whitespace trimmed,
 // ASCII letters upper-cased, runs of inner spaces collapsed to one; 1–32
 // characters from A–Z and 0–9, plus '-', '.', '/' and ' ' inside (not first
-// or last). Anything else is an error wrapping ErrEmpty, ErrLength or
-// ErrSyntax in a *ParseError with Field "meterNumber".
+// or last). Anything else is a *privacy.ParseError of [KindMeterNumber]
+// wrapping privacy.ErrEmpty, privacy.ErrLength or privacy.ErrSyntax.
 //
 // It does not allocate when s is already canonical.
 func ParseMeterNumber(s string) (MeterNumber, error) {
-	v, err := parseOpaque(fieldMeterNumber, s, maxMeterNumber)
+	v, err := parseOpaque(KindMeterNumber, s, maxMeterNumber)
 	return MeterNumber(v), err
 }
 

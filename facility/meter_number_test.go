@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // opaqueCases are shared by meter and technical numbers, which follow the
@@ -21,19 +22,19 @@ var opaqueCases = []struct {
 	{"trimmed", "  M 123 ", "M 123", nil},
 	{"spaces collapsed", "M  12   3", "M 12 3", nil},
 	{"single char", "7", "7", nil},
-	{"empty", "", "", facility.ErrEmpty},
-	{"whitespace", " \t ", "", facility.ErrEmpty},
-	{"leading dash", "-123", "", facility.ErrSyntax},
-	{"trailing slash", "123/", "", facility.ErrSyntax},
-	{"leading dot", ".1", "", facility.ErrSyntax},
-	{"underscore", "A_1", "", facility.ErrSyntax},
-	{"tab inside", "A\t1", "", facility.ErrSyntax},
-	{"swedish letter", "MÄTARE1", "", facility.ErrSyntax},
-	{"full-width", "７３５", "", facility.ErrSyntax},
-	{"arabic-indic", "٧٣٥", "", facility.ErrSyntax},
-	{"nul", "A\x001", "", facility.ErrSyntax},
-	{"invalid utf-8", "A\xff1", "", facility.ErrSyntax},
-	{"too long input", strings.Repeat("1", 65), "", facility.ErrLength},
+	{"empty", "", "", privacy.ErrEmpty},
+	{"whitespace", " \t ", "", privacy.ErrEmpty},
+	{"leading dash", "-123", "", privacy.ErrSyntax},
+	{"trailing slash", "123/", "", privacy.ErrSyntax},
+	{"leading dot", ".1", "", privacy.ErrSyntax},
+	{"underscore", "A_1", "", privacy.ErrSyntax},
+	{"tab inside", "A\t1", "", privacy.ErrSyntax},
+	{"swedish letter", "MÄTARE1", "", privacy.ErrSyntax},
+	{"full-width", "７３５", "", privacy.ErrSyntax},
+	{"arabic-indic", "٧٣٥", "", privacy.ErrSyntax},
+	{"nul", "A\x001", "", privacy.ErrSyntax},
+	{"invalid utf-8", "A\xff1", "", privacy.ErrSyntax},
+	{"too long input", strings.Repeat("1", 65), "", privacy.ErrLength},
 }
 
 func TestParseMeterNumber(t *testing.T) {
@@ -43,9 +44,9 @@ func TestParseMeterNumber(t *testing.T) {
 			if tt.err != nil {
 				assert.ErrorIs(t, err, tt.err)
 				assert.True(t, m.IsZero())
-				var pe *facility.ParseError
+				var pe *privacy.ParseError
 				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, "meterNumber", pe.Field)
+				assert.Same(t, facility.KindMeterNumber, pe.Kind)
 				return
 			}
 			require.NoError(t, err)
@@ -64,9 +65,9 @@ func TestParseTechnicalNumber(t *testing.T) {
 			if tt.err != nil {
 				assert.ErrorIs(t, err, tt.err)
 				assert.True(t, n.IsZero())
-				var pe *facility.ParseError
+				var pe *privacy.ParseError
 				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, "technicalNumber", pe.Field)
+				assert.Same(t, facility.KindTechnicalNumber, pe.Kind)
 				return
 			}
 			require.NoError(t, err)
@@ -79,7 +80,7 @@ func TestOpaqueLengthLimits(t *testing.T) {
 	_, err := facility.ParseMeterNumber(strings.Repeat("A", 32))
 	assert.NoError(t, err)
 	_, err = facility.ParseMeterNumber(strings.Repeat("A", 33))
-	assert.ErrorIs(t, err, facility.ErrLength)
+	assert.ErrorIs(t, err, privacy.ErrLength)
 	// Collapsed spaces do not count.
 	m, err := facility.ParseMeterNumber(strings.Repeat("A", 16) + "     " + strings.Repeat("B", 15))
 	require.NoError(t, err)
@@ -88,15 +89,15 @@ func TestOpaqueLengthLimits(t *testing.T) {
 	_, err = facility.ParseTechnicalNumber(strings.Repeat("1", 40))
 	assert.NoError(t, err)
 	_, err = facility.ParseTechnicalNumber(strings.Repeat("1", 41))
-	assert.ErrorIs(t, err, facility.ErrLength)
+	assert.ErrorIs(t, err, privacy.ErrLength)
 }
 
 func TestOpaque_errorMessages(t *testing.T) {
 	in := "secret_1"
 	_, err := facility.ParseMeterNumber(in)
 	require.Error(t, err)
-	assert.Equal(t, "meterNumber: is not in a valid form", err.Error())
-	var pe *facility.ParseError
+	assert.Equal(t, "meter number: is not in a valid form", err.Error())
+	var pe *privacy.ParseError
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, "Mätarnummer: har fel format", pe.Swedish())
 

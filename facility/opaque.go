@@ -1,6 +1,10 @@
 package facility
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/gridnotify/gridnotify/privacy"
+)
 
 // parseOpaque normalises the grid company's free-form object numbers (meter
 // number, technical number). The rules, shared by both:
@@ -18,13 +22,13 @@ import "strings"
 //
 // When s is already in canonical form the result is a substring of s and
 // nothing is allocated.
-func parseOpaque(field string, s string, max int) (string, error) {
+func parseOpaque(kind *privacy.Kind, s string, max int) (string, error) {
 	if len(s) > maxInput {
-		return "", parseError(field, ErrLength)
+		return "", kind.Wrap(privacy.ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return "", parseError(field, ErrEmpty)
+		return "", kind.Wrap(privacy.ErrEmpty)
 	}
 	canonical := true
 	n := 0 // length of the normalised form
@@ -42,16 +46,16 @@ func parseOpaque(field string, s string, max int) (string, error) {
 			}
 		case c == '-' || c == '.' || c == '/':
 		default:
-			return "", parseError(field, ErrSyntax)
+			return "", kind.Wrap(privacy.ErrSyntax)
 		}
 		prevSpace = c == ' '
 		n++
 	}
 	if !isAlnum(s[0]) || !isAlnum(s[len(s)-1]) {
-		return "", parseError(field, ErrSyntax)
+		return "", kind.Wrap(privacy.ErrSyntax)
 	}
 	if n > max {
-		return "", parseError(field, ErrLength)
+		return "", kind.Wrap(privacy.ErrLength)
 	}
 	if canonical {
 		return s, nil

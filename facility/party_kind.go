@@ -1,6 +1,10 @@
 package facility
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/gridnotify/gridnotify/privacy"
+)
 
 // PartyKind says whether a party is a private person or a company — the
 // manual's "Typ: Privat / Företag". It decides which identity number the
@@ -45,8 +49,8 @@ func (k PartyKind) Swedish() string {
 }
 
 // MarshalText implements encoding.TextMarshaler: "private", "company", or
-// empty when unset. A value outside the constants is an error wrapping
-// ErrSyntax.
+// empty when unset. A value outside the constants is a *privacy.ParseError
+// of [KindPartyKind] wrapping privacy.ErrSyntax.
 func (k PartyKind) MarshalText() ([]byte, error) {
 	switch k {
 	case PartyKindUnset:
@@ -54,13 +58,14 @@ func (k PartyKind) MarshalText() ([]byte, error) {
 	case PartyKindPrivate, PartyKindCompany:
 		return []byte(k.String()), nil
 	}
-	return nil, parseError(fieldKind, ErrSyntax)
+	return nil, KindPartyKind.Wrap(privacy.ErrSyntax)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts "private"
 // and "company", the Swedish labels "privat" and "företag", in any ASCII
 // letter case and with surrounding whitespace; empty text means unset.
-// Anything else is a *ParseError with Field "kind" wrapping ErrSyntax.
+// Anything else is a *privacy.ParseError of [KindPartyKind] wrapping
+// privacy.ErrSyntax.
 func (k *PartyKind) UnmarshalText(text []byte) error {
 	s := strings.TrimSpace(string(text))
 	switch {
@@ -71,7 +76,7 @@ func (k *PartyKind) UnmarshalText(text []byte) error {
 	case strings.EqualFold(s, "company"), strings.EqualFold(s, "företag"):
 		*k = PartyKindCompany
 	default:
-		return parseError(fieldKind, ErrSyntax)
+		return KindPartyKind.Wrap(privacy.ErrSyntax)
 	}
 	return nil
 }

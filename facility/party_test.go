@@ -38,7 +38,7 @@ func TestPartyKind(t *testing.T) {
 	assert.Equal(t, "unknown", bad.String())
 	assert.Empty(t, bad.Swedish())
 	_, err := bad.MarshalText()
-	assert.ErrorIs(t, err, facility.ErrSyntax)
+	assert.ErrorIs(t, err, privacy.ErrSyntax)
 }
 
 func TestPartyKind_UnmarshalText(t *testing.T) {
@@ -53,10 +53,10 @@ func TestPartyKind_UnmarshalText(t *testing.T) {
 	}
 	var k facility.PartyKind
 	err := k.UnmarshalText([]byte("person"))
-	assert.ErrorIs(t, err, facility.ErrSyntax)
-	var pe *facility.ParseError
+	assert.ErrorIs(t, err, privacy.ErrSyntax)
+	var pe *privacy.ParseError
 	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, "kind", pe.Field)
+	assert.Same(t, facility.KindPartyKind, pe.Kind)
 	assert.NotContains(t, err.Error(), "person")
 }
 

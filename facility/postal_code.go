@@ -1,6 +1,10 @@
 package facility
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/gridnotify/gridnotify/privacy"
+)
 
 // PostalCode is a Swedish postal code (postnummer): five digits, never
 // starting with 0, written "NNN NN". The zero value means "no postal code".
@@ -21,16 +25,17 @@ const postalDigits = 5
 // The first digit must not be 0 (Swedish postal codes start at 100 00).
 // Only ASCII digits count.
 //
-// Errors wrap ErrEmpty, ErrLength, ErrNotDigit or ErrSyntax in a *ParseError
-// with Field "postalCode". ParsePostalCode does not allocate on success.
+// Errors are a *privacy.ParseError of [KindPostalCode] wrapping
+// privacy.ErrEmpty, privacy.ErrLength, privacy.ErrNotDigit or
+// privacy.ErrSyntax. ParsePostalCode does not allocate on success.
 func ParsePostalCode(s string) (PostalCode, error) {
 	if len(s) > maxInput {
-		return PostalCode{}, parseError(fieldPostalCode, ErrLength)
+		return PostalCode{}, KindPostalCode.Wrap(privacy.ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	s = trimCountryPrefix(s)
 	if s == "" {
-		return PostalCode{}, parseError(fieldPostalCode, ErrEmpty)
+		return PostalCode{}, KindPostalCode.Wrap(privacy.ErrEmpty)
 	}
 	var v uint32
 	n := 0
@@ -39,24 +44,24 @@ func ParsePostalCode(s string) (PostalCode, error) {
 		if c == ' ' {
 			// One space, only between the third and fourth digit.
 			if n != 3 || i != 3 {
-				return PostalCode{}, parseError(fieldPostalCode, ErrSyntax)
+				return PostalCode{}, KindPostalCode.Wrap(privacy.ErrSyntax)
 			}
 			continue
 		}
 		if c < '0' || c > '9' {
-			return PostalCode{}, parseError(fieldPostalCode, ErrNotDigit)
+			return PostalCode{}, KindPostalCode.Wrap(privacy.ErrNotDigit)
 		}
 		if n == postalDigits {
-			return PostalCode{}, parseError(fieldPostalCode, ErrLength)
+			return PostalCode{}, KindPostalCode.Wrap(privacy.ErrLength)
 		}
 		v = v*10 + uint32(c-'0')
 		n++
 	}
 	if n != postalDigits || s[len(s)-1] == ' ' {
-		return PostalCode{}, parseError(fieldPostalCode, ErrLength)
+		return PostalCode{}, KindPostalCode.Wrap(privacy.ErrLength)
 	}
 	if v < 10000 {
-		return PostalCode{}, parseError(fieldPostalCode, ErrSyntax)
+		return PostalCode{}, KindPostalCode.Wrap(privacy.ErrSyntax)
 	}
 	return PostalCode{n: v}, nil
 }

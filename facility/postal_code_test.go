@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gridnotify/gridnotify/facility"
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 func TestParsePostalCode(t *testing.T) {
@@ -27,22 +28,22 @@ func TestParsePostalCode(t *testing.T) {
 		{"S- prefix", "S-252 21", "252 21", nil},
 		{"lowest", "100 00", "100 00", nil},
 		{"highest", "99999", "999 99", nil},
-		{"empty", "", "", facility.ErrEmpty},
-		{"prefix only", "SE-", "", facility.ErrEmpty},
-		{"leading zero", "012 34", "", facility.ErrSyntax},
-		{"space misplaced", "25 221", "", facility.ErrSyntax},
-		{"two spaces", "252  21", "", facility.ErrSyntax},
-		{"dash", "252-21", "", facility.ErrNotDigit},
-		{"four digits", "2522", "", facility.ErrLength},
-		{"six digits", "252211", "", facility.ErrLength},
-		{"grouped short", "252 2", "", facility.ErrLength},
-		{"too long input", strings.Repeat("2", 65), "", facility.ErrLength},
-		{"SE without separator", "SE25221", "", facility.ErrNotDigit},
-		{"DK prefix", "DK-2100", "", facility.ErrNotDigit},
-		{"full-width", "２５２２１", "", facility.ErrNotDigit},
-		{"arabic-indic", "٢٥٢٢١", "", facility.ErrNotDigit},
-		{"nul", "2522\x001", "", facility.ErrNotDigit},
-		{"invalid utf-8", "252\xff21", "", facility.ErrNotDigit},
+		{"empty", "", "", privacy.ErrEmpty},
+		{"prefix only", "SE-", "", privacy.ErrEmpty},
+		{"leading zero", "012 34", "", privacy.ErrSyntax},
+		{"space misplaced", "25 221", "", privacy.ErrSyntax},
+		{"two spaces", "252  21", "", privacy.ErrSyntax},
+		{"dash", "252-21", "", privacy.ErrNotDigit},
+		{"four digits", "2522", "", privacy.ErrLength},
+		{"six digits", "252211", "", privacy.ErrLength},
+		{"grouped short", "252 2", "", privacy.ErrLength},
+		{"too long input", strings.Repeat("2", 65), "", privacy.ErrLength},
+		{"SE without separator", "SE25221", "", privacy.ErrNotDigit},
+		{"DK prefix", "DK-2100", "", privacy.ErrNotDigit},
+		{"full-width", "２５２２１", "", privacy.ErrNotDigit},
+		{"arabic-indic", "٢٥٢٢١", "", privacy.ErrNotDigit},
+		{"nul", "2522\x001", "", privacy.ErrNotDigit},
+		{"invalid utf-8", "252\xff21", "", privacy.ErrNotDigit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,9 +51,9 @@ func TestParsePostalCode(t *testing.T) {
 			if tt.err != nil {
 				assert.ErrorIs(t, err, tt.err)
 				assert.True(t, p.IsZero())
-				var pe *facility.ParseError
+				var pe *privacy.ParseError
 				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, "postalCode", pe.Field)
+				assert.Same(t, facility.KindPostalCode, pe.Kind)
 				assert.Contains(t, pe.Swedish(), "Postnummer: ")
 				return
 			}
@@ -85,7 +86,7 @@ func TestPostalCode_text(t *testing.T) {
 	assert.Equal(t, p, got)
 	require.NoError(t, json.Unmarshal([]byte(`""`), &got))
 	assert.True(t, got.IsZero())
-	assert.ErrorIs(t, json.Unmarshal([]byte(`"012 34"`), &got), facility.ErrSyntax)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`"012 34"`), &got), privacy.ErrSyntax)
 }
 
 // TestPostalCode_property: every valid code parses back from both forms.

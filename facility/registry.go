@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 // Errors returned when loading a [Registry].
@@ -33,7 +35,7 @@ type Registry struct {
 }
 
 // NewRegistry returns a registry holding records. It fails — wrapping
-// ErrMissingID, ErrDuplicate or a *ParseError — if a record has no facility
+// ErrMissingID, ErrDuplicate or a *privacy.ParseError — if a record has no facility
 // ID, if two records share a facility ID or a meter number, or if a meter
 // number is not in the canonical form [ParseMeterNumber] returns (such a
 // record could never be found). Errors name the record by its position,
@@ -58,7 +60,7 @@ func NewRegistry(records ...Record) (*Registry, error) {
 // Put adds rec, or replaces the record with the same facility ID, keeping
 // the meter-number index right. It stores rec.Withhold(). It fails wrapping
 // ErrMissingID if rec has no ID, ErrDuplicate if another facility has the
-// same meter number, or a *ParseError if the meter number is not canonical;
+// same meter number, or a *privacy.ParseError if the meter number is not canonical;
 // the registry is then unchanged.
 func (r *Registry) Put(rec Record) error {
 	r.mu.Lock()
@@ -77,7 +79,7 @@ func (r *Registry) put(rec Record) error {
 			return err
 		}
 		if canon != m {
-			return parseError(fieldMeterNumber, ErrSyntax)
+			return KindMeterNumber.Wrap(privacy.ErrSyntax)
 		}
 	}
 	rec = rec.Withhold()

@@ -68,12 +68,12 @@ func TestNewRegistry_errors(t *testing.T) {
 	lower := recs[0]
 	lower.MeterNumber = "m-20001"
 	_, err = facility.NewRegistry(lower)
-	assert.ErrorIs(t, err, facility.ErrSyntax)
+	assert.ErrorIs(t, err, privacy.ErrSyntax)
 
 	bad := recs[0]
 	bad.MeterNumber = "-"
 	_, err = facility.NewRegistry(bad)
-	assert.ErrorIs(t, err, facility.ErrSyntax)
+	assert.ErrorIs(t, err, privacy.ErrSyntax)
 
 	for _, e := range []error{err} {
 		assert.NotContains(t, e.Error(), recs[0].ID.String())

@@ -12,11 +12,11 @@ const maxTechnicalNumber = 40
 
 // ParseTechnicalNumber parses a technical number under the same rules as
 // [ParseMeterNumber] but allows up to 40 characters. Errors are a
-// *ParseError with Field "technicalNumber".
+// *privacy.ParseError of [KindTechnicalNumber].
 //
 // It does not allocate when s is already canonical.
 func ParseTechnicalNumber(s string) (TechnicalNumber, error) {
-	v, err := parseOpaque(fieldTechnicalNumber, s, maxTechnicalNumber)
+	v, err := parseOpaque(KindTechnicalNumber, s, maxTechnicalNumber)
 	return TechnicalNumber(v), err
 }
 

@@ -2,6 +2,11 @@ package notification
 
 import "github.com/gridnotify/gridnotify/validate"
 
+// FieldLabel returns the Swedish label of field f as the case's form shows it: the owner's
+// identity is "Fastighetsägare: Org.nr" for a company, "Fastighetsägare: Personnr." for a
+// private person. It makes the problems of [Case.Check] and [Case.Submit] say what is missing.
+func (st *state) FieldLabel(f validate.Field) string { return validate.FormLabel(&st.s.Form, f) }
+
 // Filled reports whether field f holds a value; it makes a case a [validate.Document].
 func (st *state) Filled(f validate.Field) bool {
 	if filled, ok := validate.FormFilled(&st.s.Form, f); ok {

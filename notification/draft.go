@@ -305,7 +305,7 @@ func checkParty(sec Section, p facility.Party) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	return &validate.InvalidError{Problems: problems}
+	return validate.Invalid(problems...)
 }
 
 // checkInstaller checks the installer section's texts and returns them cleaned.
@@ -324,7 +324,7 @@ func checkInstaller(in Installer) (Installer, error) {
 	contact := in.Contact.Reveal()
 	clean("installer.contact", &contact)
 	if len(problems) > 0 {
-		return Installer{}, &validate.InvalidError{Problems: problems}
+		return Installer{}, validate.Invalid(problems...)
 	}
 	in.Contact = privacy.NewText(contact)
 	return in, nil
@@ -346,7 +346,7 @@ func joinInvalid(err error) error {
 		for _, e := range j.Unwrap() {
 			problems = append(problems, problemsOf(e)...)
 		}
-		return &validate.InvalidError{Problems: problems}
+		return validate.Invalid(problems...)
 	}
 	return err
 }

@@ -1,41 +1,32 @@
 package notification
 
 import (
-	"errors"
 	"fmt"
 
+	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
-
-// message is a sentinel error with its Swedish text: every error of the package that a
-// person may read says what happened in English (Error) and Swedish (Swedish).
-type message struct{ en, sv string }
-
-func (m *message) Error() string   { return m.en }
-func (m *message) Swedish() string { return m.sv }
 
 // Sentinel errors, matched with errors.Is. Errors that carry detail wrap one of these or
 // match them through an Is method. Each has a Swedish() text.
 var (
 	// ErrNotFound: no case with that ID, or none the actor may see.
-	ErrNotFound error = &message{"notification: case not found", "Ärendet finns inte."}
+	ErrNotFound = privacy.NewError("notification: case not found", "Ärendet finns inte.")
 	// ErrConflict: the case changed since the version the caller had; reload and retry.
-	ErrConflict error = &message{"notification: the case was changed by someone else; reload it",
-		"Ärendet har ändrats av någon annan; läs in det igen."}
+	ErrConflict = privacy.NewError("notification: the case was changed by someone else; reload it", "Ärendet har ändrats av någon annan; läs in det igen.")
 	// ErrExists: a case with that ID is already stored (and was created with another request).
-	ErrExists error = &message{"notification: a case with that ID already exists", "Det finns redan ett ärende med det ID:t."}
+	ErrExists = privacy.NewError("notification: a case with that ID already exists", "Det finns redan ett ärende med det ID:t.")
 	// ErrInvalidTransition: the status does not allow the step; see [TransitionError].
-	ErrInvalidTransition error = &message{"notification: invalid status transition", "Steget är inte tillåtet i ärendets status."}
+	ErrInvalidTransition = privacy.NewError("notification: invalid status transition", "Steget är inte tillåtet i ärendets status.")
 	// ErrNotEditable: the case cannot be edited in its status (only "Ej skickat" and
 	// "Returnerad för komplettering" allow it).
-	ErrNotEditable error = &message{"notification: the case cannot be edited in its status", "Ärendet kan inte ändras i sin status."}
+	ErrNotEditable = privacy.NewError("notification: the case cannot be edited in its status", "Ärendet kan inte ändras i sin status.")
 	// ErrNotDeletable: only a case that is "Ej skickat" can be deleted ("Ta bort").
-	ErrNotDeletable error = &message{"notification: only a case that is not sent can be deleted",
-		"Bara ärenden som är \"Ej skickat\" kan tas bort."}
+	ErrNotDeletable = privacy.NewError("notification: only a case that is not sent can be deleted", "Bara ärenden som är \"Ej skickat\" kan tas bort.")
 	// ErrReasonRequired: rejecting or returning a case needs a reason.
-	ErrReasonRequired error = &message{"notification: a reason is required", "En motivering krävs."}
+	ErrReasonRequired = privacy.NewError("notification: a reason is required", "En motivering krävs.")
 	// ErrForbidden: the actor's role or side does not allow the step.
-	ErrForbidden error = &message{"notification: not allowed for this actor", "Du får inte göra detta."}
+	ErrForbidden = privacy.NewError("notification: not allowed for this actor", "Du får inte göra detta.")
 )
 
 // TransitionError says which step was tried from which status, and to which status the step
@@ -72,7 +63,7 @@ func (e *statusError) Error() string {
 }
 
 func (e *statusError) Swedish() string {
-	return fmt.Sprintf("%s Status: %q.", e.sentinel.(*message).sv, e.status.Swedish())
+	return fmt.Sprintf("%s Status: %q.", e.sentinel.(privacy.Localized).Swedish(), e.status.Swedish())
 }
 
 func (e *statusError) Unwrap() error { return e.sentinel }
@@ -87,14 +78,14 @@ type detailError struct {
 }
 
 func (e *detailError) Error() string   { return e.sentinel.Error() + ": " + e.en }
-func (e *detailError) Swedish() string { return e.sentinel.(*message).sv + " " + e.sv }
+func (e *detailError) Swedish() string { return e.sentinel.(privacy.Localized).Swedish() + " " + e.sv }
 func (e *detailError) Unwrap() error   { return e.sentinel }
 
 // invalid returns a [validate.InvalidError] (matching [validate.ErrInvalid]) for one field:
 // its path, its Swedish label and what is wrong in English and Swedish. It never holds the
 // value.
 func invalid(path, en, sv string) error {
-	return &validate.InvalidError{Problems: []validate.Problem{problem(path, en, sv)}}
+	return validate.Invalid(problem(path, en, sv))
 }
 
 // problem is one malformed field.
@@ -102,14 +93,11 @@ func problem(path, en, sv string) validate.Problem {
 	return validate.Problem{Path: path, Label: label(path), Code: validate.CodeFormat, English: en, Swedish: sv}
 }
 
-// invalidErr turns a parser's error for the field at path into a [validate.InvalidError].
+// invalidErr turns a parser's error for the field at path into a [validate.InvalidError]:
+// validate.ProblemFor takes the reason from the error (without the field's name, which the
+// label carries) and keeps the error, so errors.Is(err, privacy.ErrCheckDigit) still holds.
 func invalidErr(path string, err error) error {
-	en, sv := err.Error(), "Ogiltigt värde."
-	var l interface{ Swedish() string }
-	if errors.As(err, &l) {
-		sv = l.Swedish()
-	}
-	return invalid(path, en, sv)
+	return validate.Invalid(validate.ProblemFor(path, label(path), err))
 }
 
 // labels are the Swedish labels of the paths outside validate's fields.
@@ -131,6 +119,8 @@ var labels = map[string]string{
 	"area":                "Nätområde",
 	"fields":              "Fält",
 	"personalNumber":      "Personnr.",
+	"meterNumber":         "Mätarnummer",
+	"facilityId":          "Anläggnings-ID",
 }
 
 // label returns the Swedish label of the field at path, or the path itself.

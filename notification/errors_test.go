@@ -7,7 +7,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/gridnotify/gridnotify/facility"
 	"github.com/gridnotify/gridnotify/notification"
+	"github.com/gridnotify/gridnotify/notification/catalog"
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
@@ -98,5 +100,24 @@ func TestServiceErrorsHoldNoPersonalData(t *testing.T) {
 		for _, s := range secrets {
 			require.NotContains(t, err.Error(), s, "call %d: %v", i, err)
 		}
+	}
+}
+
+// TestEverySentinelIsLocalized: every sentinel error a caller branches on, of every package,
+// says what happened in English and in Swedish.
+func TestEverySentinelIsLocalized(t *testing.T) {
+	t.Parallel()
+	for _, err := range []error{
+		notification.ErrNotFound, notification.ErrConflict, notification.ErrExists, notification.ErrInvalidTransition,
+		notification.ErrNotEditable, notification.ErrNotDeletable, notification.ErrReasonRequired, notification.ErrForbidden,
+		notification.ErrNotJustified, catalog.ErrNotOffered, catalog.ErrInvalidConfig,
+		validate.ErrInvalid, validate.ErrIncomplete,
+		facility.ErrNotFound, facility.ErrMismatch, facility.ErrEmptyQuery,
+		privacy.ErrDenied, privacy.ErrNoActor, privacy.ErrEmpty, privacy.ErrCheckDigit, privacy.ErrControl,
+	} {
+		var l privacy.Localized
+		require.True(t, errors.As(err, &l), "%v", err)
+		require.NotEmpty(t, l.Swedish(), "%v", err)
+		require.NotEqual(t, l.Error(), l.Swedish(), "%v", err)
 	}
 }

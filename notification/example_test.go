@@ -169,5 +169,5 @@ func ExampleParseParty() {
 	}
 	// Output:
 	// private *** 19880320-**** 252 21 <nil>
-	// payer.personalNumber | Betalningsansvarig: Personnr. | personnummer: kontrollsiffran stämmer inte
+	// payer.personalNumber | Betalningsansvarig: Personnr. | Kontrollsiffran stämmer inte.
 }

@@ -25,7 +25,7 @@ func (ps problems) err() error {
 	if len(ps) == 0 {
 		return nil
 	}
-	return &validate.InvalidError{Problems: ps}
+	return validate.Invalid(ps...)
 }
 
 // problemsOfAt returns err's problems: a [validate.InvalidError]'s own, or one for the field

@@ -1,27 +1,26 @@
 package notification
 
 import (
+	"errors"
 	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
-// cleanText checks the free text a person typed into the field at path and returns it
-// trimmed, or an error naming the field: invalid UTF-8, NUL or another control character
-// (newline and tab only where the field is multi-line) or more than max characters.
+// cleanText checks the free text a person typed into the field at path by the rule of every
+// free-text field ([privacy.CleanText]: valid UTF-8, no control character but newline and tab
+// where the field is multi-line, trimmed, in Unicode NFC) and returns it, or an error naming
+// the field. Empty text is no error here (whether a field is required is the profile's
+// business); more than max characters is.
 func cleanText(path, s string, multiline bool, max int) (string, error) {
-	if !utf8.ValidString(s) {
-		return "", invalid(path, "is not valid UTF-8 text", "är inte giltig text (UTF-8)")
+	clean, err := privacy.CleanText(s, multiline)
+	switch {
+	case errors.Is(err, privacy.ErrEmpty):
+		return "", nil
+	case err != nil:
+		return "", invalidErr(path, err)
+	case runes(clean) > max:
+		return "", invalid(path, "Longer than "+strconv.Itoa(max)+" characters.", "Längre än "+strconv.Itoa(max)+" tecken.")
 	}
-	for _, r := range s {
-		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')) {
-			return "", invalid(path, "contains a control character", "innehåller ett styrtecken")
-		}
-	}
-	s = strings.TrimSpace(s)
-	if runes(s) > max {
-		return "", invalid(path, "longer than "+strconv.Itoa(max)+" characters", "längre än "+strconv.Itoa(max)+" tecken")
-	}
-	return s, nil
+	return clean, nil
 }

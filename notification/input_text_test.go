@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/gridnotify/gridnotify/notification"
 	"github.com/gridnotify/gridnotify/notification/catalog"
@@ -123,6 +124,24 @@ func TestFreeTextRefusesWhatIsNotText(t *testing.T) {
 	}
 }
 
+// TestFreeTextIsStoredInNFC: "å" typed as a + combining ring and "å" typed as one character
+// are stored as the same text, so that erasure and export by name find both.
+func TestFreeTextIsStoredInNFC(t *testing.T) {
+	t.Parallel()
+	decomposed, composed := "A\u030Asa Bergstro\u0308m", "Åsa Bergström"
+	require.NotEqual(t, decomposed, composed)
+	c := caseIn(t, notification.NotSent)
+	require.NoError(t, c.Edit(validate.Profile{}, installer, now, func(d *notification.Draft) error {
+		return d.SetWorkDescription(decomposed)
+	}))
+	require.NoError(t, c.AddNote(decomposed, installer, now))
+	p, err := notification.ParseParty("owner", notification.PartyInput{Kind: "private", Surname: privacy.NewText(decomposed)})
+	require.NoError(t, err)
+	require.Equal(t, composed, c.WorkDescription().Reveal())
+	require.Equal(t, composed, c.Notes()[0].Text.Reveal())
+	require.Equal(t, composed, p.Surname.Reveal())
+}
+
 // TestParsePartyNamesEveryField: each malformed field is a problem of its own, named by path
 // and Swedish label, all in one answer that matches validate.ErrInvalid.
 func TestParsePartyNamesEveryField(t *testing.T) {
@@ -200,6 +219,9 @@ func FuzzFreeText(f *testing.F) {
 				if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')) {
 					t.Fatalf("%s holds the control character %U", field, r)
 				}
+			}
+			if !norm.NFC.IsNormalString(v) {
+				t.Fatalf("%s is not in NFC", field)
 			}
 		}
 		check("workDescription", c.WorkDescription().Reveal(), true)

@@ -12,8 +12,8 @@ import (
 // Swedish data protection act (dataskyddslagen 3 kap. 10 §) allows the number only when
 // clearly justified: here, when the grid company makes it mandatory, or when the customer
 // consented ([WithConsent]).
-var ErrNotJustified error = &message{"notification: a personal identity number needs a justification",
-	"Personnummer får bara anges när det är tydligt motiverat."}
+var ErrNotJustified = privacy.NewError("notification: a personal identity number needs a justification",
+	"Personnummer får bara anges när det är tydligt motiverat.")
 
 // Basis is why a case may hold a personal identity number.
 type Basis string

@@ -51,7 +51,7 @@ func (r FetchRequest) query() (facility.Query, error) {
 		problems = append(problems, problem("mode", "unknown overwrite mode", "okänt svar på frågan om att skriva över"))
 	}
 	if len(problems) > 0 {
-		return facility.Query{}, &validate.InvalidError{Problems: problems}
+		return facility.Query{}, validate.Invalid(problems...)
 	}
 	return q, nil
 }

@@ -2,7 +2,6 @@ package privacy
 
 import (
 	"context"
-	"errors"
 	"slices"
 )
 
@@ -30,7 +29,7 @@ type Actor struct {
 
 // ErrNoActor is returned where an operation needs to know who performs it and the context
 // carries no actor.
-var ErrNoActor = errors.New("privacy: no actor in the context")
+var ErrNoActor = NewError("privacy: no actor in the context", "Ingen inloggad användare.")
 
 // HasRole reports whether the actor has role r.
 func (a Actor) HasRole(r Role) bool { return slices.Contains(a.Roles, r) }

@@ -18,26 +18,39 @@ type Date struct {
 // dateMask is the masked form of any non-zero Date.
 const dateMask = "****-**-**"
 
-// ParseDate parses a birth date "YYYY-MM-DD" with today (time.Now) as the
-// reference. See ParseDateAt.
-func ParseDate(s string) (Date, error) { return ParseDateAt(s, time.Now()) }
+// ParseDate parses a birth date "YYYY-MM-DD" with today (time.Now, in
+// time.Local) as the reference. See ParseDateAt. Like
+// ParsePersonalIdentityNumber it uses a cached date and reads the clock only
+// for a date of today or tomorrow.
+func ParseDate(s string) (Date, error) {
+	d, err := parseDate(s, today.get())
+	if err == errUnsure {
+		d, err = parseDate(s, today.exact())
+	}
+	return d, err
+}
 
 // ParseDateAt parses a birth date in exactly the form "YYYY-MM-DD" (after
 // trimming surrounding whitespace). It must be a real calendar date, not
 // after ref's calendar day (in ref's location) and not before 1800.
 //
-// Errors are *ParseError wrapping ErrEmpty, ErrLength, ErrNotDigit,
-// ErrSeparator or ErrDate. The happy path does not allocate.
-func ParseDateAt(s string, ref time.Time) (Date, error) {
+// Errors are *ParseError of KindDate wrapping ErrEmpty, ErrLength,
+// ErrNotDigit, ErrSeparator or ErrDate. It allocates nothing, on success or
+// on error.
+func ParseDateAt(s string, ref time.Time) (Date, error) { return parseDate(s, exactDay(ref)) }
+
+// parseDate is ParseDateAt with the reference day as bounds; it returns
+// errUnsure when they are too wide for the answer.
+func parseDate(s string, ref refDay) (Date, error) {
 	if len(s) > maxInput {
-		return Date{}, parseErr(kindDate, ErrLength)
+		return Date{}, KindDate.Wrap(ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Date{}, parseErr(kindDate, ErrEmpty)
+		return Date{}, KindDate.Wrap(ErrEmpty)
 	}
 	if len(s) != len("YYYY-MM-DD") {
-		return Date{}, parseErr(kindDate, ErrLength)
+		return Date{}, KindDate.Wrap(ErrLength)
 	}
 	var clear uint64
 	for i := 0; i < len(s); i++ {
@@ -45,18 +58,23 @@ func ParseDateAt(s string, ref time.Time) (Date, error) {
 		switch {
 		case i == 4 || i == 7:
 			if c != '-' {
-				return Date{}, parseErr(kindDate, ErrSeparator)
+				return Date{}, KindDate.Wrap(ErrSeparator)
 			}
 		case c >= '0' && c <= '9':
 			clear = clear*10 + uint64(c-'0')
 		default:
-			return Date{}, parseErr(kindDate, ErrNotDigit)
+			return Date{}, KindDate.Wrap(ErrNotDigit)
 		}
 	}
 	y, m, d := int(clear/10000), int(clear/100%100), int(clear%100)
-	if y < minYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) ||
-		dateKey(y, m, d) > refKey(ref) {
-		return Date{}, parseErr(kindDate, ErrDate)
+	if y < minYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return Date{}, KindDate.Wrap(ErrDate)
+	}
+	switch after, sure := ref.after(dateKey(y, m, d)); {
+	case !sure:
+		return Date{}, errUnsure
+	case after:
+		return Date{}, KindDate.Wrap(ErrDate)
 	}
 	return Date{v: hideNum(clear)}, nil
 }
@@ -124,7 +142,7 @@ func (d *Date) UnmarshalText(text []byte) error {
 	s := string(text)
 	switch {
 	case looksMasked(s):
-		return parseErr(kindDate, ErrMasked)
+		return KindDate.Wrap(ErrMasked)
 	case isBlank(s):
 		*d = Date{}
 		return nil
@@ -140,7 +158,7 @@ func (d *Date) UnmarshalText(text []byte) error {
 // UnmarshalJSON implements json.Unmarshaler like UnmarshalText; null leaves
 // d unchanged.
 func (d *Date) UnmarshalJSON(data []byte) error {
-	s, isNull, err := decodeJSONString(kindDate, data)
+	s, isNull, err := decodeJSONString(KindDate, data)
 	if err != nil || isNull {
 		return err
 	}

@@ -74,8 +74,32 @@
 //
 // # Errors
 //
-// Parsers return a *ParseError wrapping one of the sentinel errors (ErrEmpty,
-// ErrLength, ErrNotDigit, ...), so callers branch with errors.Is. Error
-// messages never contain the input, which may itself be personal data.
-// ParseError.Swedish gives the message in Swedish for end users.
+// Every parser of gridnotify (this package's and package facility's) returns
+// a *ParseError: its Kind names the kind of input in English and Swedish
+// (KindPersonalIdentityNumber, or facility.KindFacilityID, ...), and it wraps
+// one of the sentinel errors of this package (ErrEmpty, ErrLength,
+// ErrNotDigit, ErrCheckDigit, ...), so callers branch with errors.Is.
+// Returning one allocates nothing: each Kind holds one preallocated error per
+// sentinel. Error messages never contain the input, which may itself be
+// personal data. Error() is English; Swedish() is Swedish, for end users;
+// Reason() is the reason alone as a sentence in both languages, for showing
+// next to a field's label.
+//
+// Every error of gridnotify that a person may read implements Localized:
+// Error() in English, Swedish() in Swedish.
+//
+// # Free text
+//
+// CleanText is the rule for every free-text field: valid UTF-8, no control
+// characters (newline and tab only in multi-line text, where CR LF becomes
+// LF), trimmed, in Unicode NFC. ParseText and ParseMultilineText apply it to
+// free text about a person and return a Text.
+//
+// # Today
+//
+// The parsers that take today as their reference (ParsePersonalIdentityNumber,
+// ParseOrganisationNumber for a sole trader, ParseDate) read a cached date,
+// renewed every second while in use by a timer that stops when the package
+// is idle, and read the clock only when the answer could turn on the day
+// changing. The ...At forms take the reference date from the caller.
 package privacy

@@ -40,25 +40,25 @@ const (
 // successful parse allocates its result string (one allocation).
 func ParseEmail(s string) (Email, error) {
 	if len(s) > emailMaxRaw {
-		return Email{}, parseErr(kindEmail, ErrLength)
+		return Email{}, KindEmail.Wrap(ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
-		return Email{}, parseErr(kindEmail, ErrEmpty)
+		return Email{}, KindEmail.Wrap(ErrEmpty)
 	case len(s) > emailMaxTotal:
-		return Email{}, parseErr(kindEmail, ErrLength)
+		return Email{}, KindEmail.Wrap(ErrLength)
 	}
 	at := strings.IndexByte(s, '@')
 	if at < 0 {
-		return Email{}, parseErr(kindEmail, ErrSyntax)
+		return Email{}, KindEmail.Wrap(ErrSyntax)
 	}
 	local, domain := s[:at], s[at+1:]
 	if len(local) > emailMaxLocal {
-		return Email{}, parseErr(kindEmail, ErrLength)
+		return Email{}, KindEmail.Wrap(ErrLength)
 	}
 	if !validDotAtom(local) || !validDomain(domain) {
-		return Email{}, parseErr(kindEmail, ErrSyntax)
+		return Email{}, KindEmail.Wrap(ErrSyntax)
 	}
 	var buf [emailMaxTotal]byte
 	n := copy(buf[:], local)
@@ -186,7 +186,7 @@ func (e *Email) UnmarshalText(text []byte) error {
 	s := strings.TrimSpace(string(text))
 	switch {
 	case strings.Contains(s, "@***."):
-		return parseErr(kindEmail, ErrMasked)
+		return KindEmail.Wrap(ErrMasked)
 	case s == "":
 		*e = Email{}
 		return nil
@@ -202,7 +202,7 @@ func (e *Email) UnmarshalText(text []byte) error {
 // UnmarshalJSON implements json.Unmarshaler like UnmarshalText; null leaves
 // e unchanged.
 func (e *Email) UnmarshalJSON(data []byte) error {
-	s, isNull, err := decodeJSONString(kindEmail, data)
+	s, isNull, err := decodeJSONString(KindEmail, data)
 	if err != nil || isNull {
 		return err
 	}

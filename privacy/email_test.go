@@ -79,7 +79,8 @@ func TestParseEmailInvalid(t *testing.T) {
 			assert.True(t, e.IsZero())
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, "email address", pe.Kind)
+			assert.Same(t, KindEmail, pe.Kind)
+			assert.Equal(t, "email address", pe.Kind.String())
 		})
 	}
 }

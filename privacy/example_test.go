@@ -42,7 +42,7 @@ func ExampleParsePersonalIdentityNumberAt() {
 	// Output:
 	// 19090527-**** 1909
 	// true personal identity number: check digit is wrong
-	// personnummer: kontrollsiffran stämmer inte
+	// Personnummer: kontrollsiffran stämmer inte
 }
 
 func ExamplePersonalIdentityNumber_Reveal() {
@@ -108,6 +108,31 @@ func ExampleNewText() {
 	fmt.Printf("%v|%s|%q\n", name, name, name)
 	// Output:
 	// ***|***|"***"
+}
+
+func ExampleParseText() {
+	// "Håkan" typed with a combining ring: stored as one "å" (NFC).
+	name, err := privacy.ParseText("  Ha\u030akan Öberg ")
+	fmt.Println(name, err, name.Reveal() == "Håkan Öberg")
+
+	_, err = privacy.ParseText("Anna\x00")
+	fmt.Println(errors.Is(err, privacy.ErrControl), err)
+	// Output:
+	// *** <nil> true
+	// true text: contains a control character that is not allowed
+}
+
+func ExampleCleanText() {
+	// A text area's lines arrive with CR LF; they are stored with LF.
+	note, err := privacy.CleanText("Mätarskåp på fasaden.\r\nNyckel hos grannen.\r\n", true)
+	fmt.Printf("%q %v\n", note, err)
+
+	// A single-line field takes no line break inside the text.
+	_, err = privacy.CleanText("Storgatan 1\nHelsingborg", false)
+	fmt.Println(errors.Is(err, privacy.ErrControl))
+	// Output:
+	// "Mätarskåp på fasaden.\nNyckel hos grannen." <nil>
+	// true
 }
 
 func ExampleParseDate() {

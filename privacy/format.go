@@ -39,12 +39,15 @@ func marshalJSONMasked(masked string) ([]byte, error) { return json.Marshal(mask
 // isNull so the caller can leave its value untouched, as encoding/json does.
 // Anything but a JSON string is a *ParseError wrapping ErrSyntax; the json
 // package's own error is dropped because it may quote part of the input.
-func decodeJSONString(kind string, data []byte) (s string, isNull bool, err error) {
+func decodeJSONString(kind *Kind, data []byte) (s string, isNull bool, err error) {
 	if string(data) == "null" {
 		return "", true, nil
 	}
+	if len(data) < 2 || data[0] != '"' {
+		return "", false, kind.Wrap(ErrSyntax) // not a JSON string: no need to decode it
+	}
 	if json.Unmarshal(data, &s) != nil {
-		return "", false, parseErr(kind, ErrSyntax)
+		return "", false, kind.Wrap(ErrSyntax)
 	}
 	return s, false, nil
 }

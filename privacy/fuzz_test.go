@@ -1,8 +1,13 @@
 package privacy
 
 import (
+	"errors"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // fuzzSeeds are hostile inputs every fuzz target starts from, besides its
@@ -32,6 +37,7 @@ func FuzzParsePersonalIdentityNumber(f *testing.F) {
 	addSeeds(f, "19090527+1474", "20000229-2399", "880320-0016", "701063-2391", "880320-0018",
 		"197004289895", "201509160006", "19150072-2390", "000229-2399", "991231+2385")
 	f.Fuzz(func(t *testing.T, s string) {
+		checkScanFast(t, s)
 		p, err := ParsePersonalIdentityNumberAt(s, testRef)
 		if err != nil {
 			if !p.IsZero() {
@@ -147,6 +153,62 @@ func FuzzParseDate(f *testing.F) {
 		}
 		if d.String() != dateMask {
 			t.Fatal("unexpected masked form")
+		}
+	})
+}
+
+// checkCleanText fails t unless out is what CleanText may return: valid
+// UTF-8, no control character but (in multi-line text) newline and tab, in
+// NFC, trimmed, not empty, and unchanged by cleaning again.
+func checkCleanText(t *testing.T, out string, multiline bool) {
+	t.Helper()
+	if !utf8.ValidString(out) {
+		t.Fatalf("invalid UTF-8 in %q", out)
+	}
+	for _, r := range out {
+		if unicode.Is(unicode.Cc, r) && !(multiline && (r == '\n' || r == '\t')) {
+			t.Fatalf("control character %U in %q", r, out)
+		}
+	}
+	if !norm.NFC.IsNormalString(out) {
+		t.Fatalf("not NFC: %q", out)
+	}
+	if out == "" || strings.TrimSpace(out) != out {
+		t.Fatalf("not trimmed or empty: %q", out)
+	}
+	if again, err := CleanText(out, multiline); err != nil || again != out {
+		t.Fatalf("cleaning %q again gives %q, %v", out, again, err)
+	}
+}
+
+func FuzzCleanText(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "Anna Andersson", "Ha\u030akan", "a\r\nb\rc\n\td", "\u0085", "\u009b31m",
+		"\x1b[2J", "a\u200bb\u2028c", "\u2000x\u2000", "\ufeffBOM", "e\u0301\u0301", "\xed\xa0\x80", "\xc3") {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, multiline bool) {
+		out, err := CleanText(s, multiline)
+		if err != nil {
+			if out != "" {
+				t.Fatal("error with a result")
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Kind != KindText ||
+				!errors.Is(err, ErrEmpty) && !errors.Is(err, ErrControl) && !errors.Is(err, ErrEncoding) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		checkCleanText(t, out, multiline)
+		var txt Text
+		if multiline {
+			txt, err = ParseMultilineText(s)
+		} else {
+			txt, err = ParseText(s)
+		}
+		if err != nil || txt.Reveal() != out || txt.String() != textMask {
+			t.Fatalf("ParseText disagrees with CleanText: %v", err)
 		}
 	})
 }

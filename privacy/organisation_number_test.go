@@ -76,7 +76,8 @@ func TestParseOrganisationNumberInvalid(t *testing.T) {
 			assert.True(t, o.IsZero())
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, "organisation number", pe.Kind)
+			assert.Same(t, KindOrganisationNumber, pe.Kind)
+			assert.Equal(t, "organisation number", pe.Kind.String())
 		})
 	}
 }

@@ -19,10 +19,38 @@ type PersonalIdentityNumber struct {
 }
 
 // ParsePersonalIdentityNumber parses a personal identity number or
-// coordination number with today (time.Now) as the reference date for the
-// century of 10-digit forms. See ParsePersonalIdentityNumberAt.
+// coordination number with today (time.Now, in time.Local) as the reference
+// date for the century of 10-digit forms and for the future-date check. See
+// ParsePersonalIdentityNumberAt for the rules.
+//
+// It does not read the clock on every call: today's date is cached and
+// renewed every second while in use, and a number whose answer could turn on
+// the date changing (born today or tomorrow, or a century that depends on
+// it) is checked against the clock itself. It allocates nothing, on success
+// or on error.
 func ParsePersonalIdentityNumber(s string) (PersonalIdentityNumber, error) {
-	return ParsePersonalIdentityNumberAt(s, time.Now())
+	// parsePersonal(s, today.get(), true), written out: this is the hot path.
+	var ref refDay
+	if v := today.span.Load(); v != 0 && today.used.Load() {
+		ref = unpack(v)
+	} else {
+		ref = today.getSlow()
+	}
+	var d [12]byte
+	n, sep, ok := scanFast(s, &d)
+	if !ok {
+		return parsePersonal(s, ref, true)
+	}
+	century := -1
+	if n == 12 {
+		century = num2(d[0], d[1])
+	}
+	t := lastTen(&d, n)
+	clear, err := checkPersonal(t, century, sep == '+', ref)
+	if err != nil {
+		return parsePersonal(s, ref, true) // the error, or the exact date
+	}
+	return PersonalIdentityNumber{v: hideNum(clear)}, nil
 }
 
 // ParsePersonalIdentityNumberAt parses a personal identity number or
@@ -41,46 +69,59 @@ func ParsePersonalIdentityNumber(s string) (PersonalIdentityNumber, error) {
 // 100 at ref (the '+' is then redundant but consistent), otherwise
 // ErrSeparator, since a '+' that contradicts the date suggests a mistake.
 //
-// Checks, in this order: month 01–12 and a day that exists in that month
-// and year (Feb 29 only in leap years), or that day plus 60 for a
-// coordination number; a birth date not after ref and not before 1800
-// (ErrDate). A coordination number may also have an incomplete birth date,
-// as Skatteverket issues them and its published test coordination numbers
-// include: month 00 (month unknown) and/or day 60 (day unknown); unknown
-// parts count as the earliest possible for the century and future checks.
-// Ordinary personal identity numbers always have a complete date. birth number (digits 7–9 of the 10-digit form) not 000
-// (ErrBirthNumber); the Luhn check digit over the 10-digit form
+// Checks, in this order: the date; a birth date not after ref and not
+// before 1800 (ErrDate); the birth number (digits 7–9 of the 10-digit form)
+// not 000 (ErrBirthNumber); the Luhn check digit over the 10-digit form
 // (ErrCheckDigit).
 //
-// Errors are *ParseError wrapping ErrEmpty, ErrLength, ErrNotDigit,
-// ErrSeparator, ErrDate, ErrBirthNumber or ErrCheckDigit. The happy path
-// does not allocate.
+// The date of a personal identity number is a real calendar date: month
+// 01–12 and a day that exists in that month and year (Feb 29 only in leap
+// years). A coordination number (samordningsnummer) has the day plus 60,
+// and Skatteverket issues them as its published test numbers show: day 61–91
+// in any month, whatever the month's length (day 91 in April, day 89 in
+// February of a common year), day 60 for an unknown day and month 00 for an
+// unknown month. Unknown parts count as the earliest possible for the
+// century and future checks.
+//
+// Errors are *ParseError of KindPersonalIdentityNumber wrapping ErrEmpty,
+// ErrLength, ErrNotDigit, ErrSeparator, ErrDate, ErrBirthNumber or
+// ErrCheckDigit. It allocates nothing, on success or on error.
 func ParsePersonalIdentityNumberAt(s string, ref time.Time) (PersonalIdentityNumber, error) {
-	r, err := scanDigits(s)
-	if err != nil {
-		return PersonalIdentityNumber{}, parseErr(kindPersonal, err)
-	}
-	if r.n != 10 && r.n != 12 {
-		return PersonalIdentityNumber{}, parseErr(kindPersonal, ErrLength)
-	}
-	if r.sep != 0 && r.sepAt != r.n-4 {
-		return PersonalIdentityNumber{}, parseErr(kindPersonal, ErrSeparator)
+	return parsePersonal(s, exactDay(ref), false)
+}
+
+// parsePersonal parses with reference day ref. cached says that ref may be
+// inexact (the cache of today); a check that cannot decide with it is done
+// again with today's exact date.
+func parsePersonal(s string, ref refDay, cached bool) (PersonalIdentityNumber, error) {
+	var d [12]byte
+	n, sep, ok := scanFast(s, &d)
+	if !ok {
+		var err error
+		if n, sep, err = scanSlow(s, &d); err != nil {
+			return PersonalIdentityNumber{}, KindPersonalIdentityNumber.Wrap(err)
+		}
 	}
 	century := -1
-	if r.n == 12 {
-		century = num2(r.digits[0], r.digits[1])
+	if n == 12 {
+		century = num2(d[0], d[1])
 	}
-	clear, err := checkPersonal(r.ten(), century, r.sep == '+', ref)
+	t := lastTen(&d, n)
+	clear, err := checkPersonal(t, century, sep == '+', ref)
+	if err == errUnsure && cached {
+		clear, err = checkPersonal(t, century, sep == '+', today.exact())
+	}
 	if err != nil {
-		return PersonalIdentityNumber{}, parseErr(kindPersonal, err)
+		return PersonalIdentityNumber{}, KindPersonalIdentityNumber.Wrap(err)
 	}
 	return PersonalIdentityNumber{v: hideNum(clear)}, nil
 }
 
 // checkPersonal validates the 10-digit form t and returns the 12-digit
 // number YYYYMMDDNNNC. century is the given century (12-digit form) or -1
-// to resolve it from ref; plus tells whether the separator was '+'.
-func checkPersonal(t [10]byte, century int, plus bool, ref time.Time) (uint64, error) {
+// to resolve it from ref; plus tells whether the separator was '+'. It
+// returns errUnsure when ref is too imprecise for the answer.
+func checkPersonal(t *[10]byte, century int, plus bool, ref refDay) (uint64, error) {
 	yy := num2(t[0], t[1])
 	month := num2(t[2], t[3])
 	dd := num2(t[4], t[5])
@@ -92,36 +133,58 @@ func checkPersonal(t [10]byte, century int, plus bool, ref time.Time) (uint64, e
 	if month > 12 || day > 31 || !coord && (month == 0 || day == 0) {
 		return 0, ErrDate
 	}
-	today := refKey(ref)
-	ry := today / 10000
+	md := month*100 + day // dateKey(year, month, day) = year*10000 + md
 	var year int
 	if century >= 0 {
 		year = century*100 + yy
-		if plus && dateKey(year+100, month, day) > today {
-			return 0, ErrSeparator
+		if plus {
+			// Under 100 at ref: the '+' contradicts the date.
+			switch after, sure := ref.after((year+100)*10000 + md); {
+			case !sure:
+				return 0, errUnsure
+			case after:
+				return 0, ErrSeparator
+			}
+		}
+		if !coord && day > daysIn(year, month) || year < minYear {
+			return 0, ErrDate
+		}
+		switch after, sure := ref.after(year*10000 + md); {
+		case !sure:
+			return 0, errUnsure
+		case after:
+			return 0, ErrDate
 		}
 	} else {
-		year = ry - ((ry-yy)%100+100)%100
-		if dateKey(year, month, day) > today {
+		// The latest year ending in yy whose date is not after lo; with the
+		// true reference day (at most hi) it is the same unless the date a
+		// century later is not after hi either. The date is then not after
+		// the reference day by construction.
+		year = ref.year - ref.yy + yy
+		if yy > ref.yy {
 			year -= 100
+		}
+		if year*10000+md > ref.lo {
+			year -= 100
+		}
+		if (year+100)*10000+md <= ref.hi {
+			return 0, errUnsure
 		}
 		if plus {
 			year -= 100
 		}
-	}
-	if month != 0 && day > daysIn(year, month) || year < minYear || dateKey(year, month, day) > today {
-		return 0, ErrDate
+		if !coord && day > daysIn(year, month) || year < minYear {
+			return 0, ErrDate
+		}
 	}
 	if t[6] == 0 && t[7] == 0 && t[8] == 0 {
 		return 0, ErrBirthNumber
 	}
-	if !luhnValid(&t) {
+	if !luhnValid(t) {
 		return 0, ErrCheckDigit
 	}
-	clear := uint64(year)
-	for _, d := range t[2:] {
-		clear = clear*10 + uint64(d)
-	}
+	clear := uint64(year)*1e8 + uint64(month)*1e6 + uint64(dd)*1e4 +
+		uint64(t[6])*1000 + uint64(t[7])*100 + uint64(t[8])*10 + uint64(t[9])
 	return clear, nil
 }
 
@@ -183,7 +246,8 @@ func (p PersonalIdentityNumber) IsCoordinationNumber() bool {
 // BirthDate returns the birth date at UTC midnight: the real day, i.e. the
 // day minus 60 for a coordination number. It returns the zero time for the
 // zero value and for a coordination number whose birth date is incomplete
-// (month 00 or day 60), since no single date is known then.
+// (month 00 or day 60) or is no calendar date (day 91 in April), since no
+// single date is known then.
 func (p PersonalIdentityNumber) BirthDate() time.Time {
 	clear, ok := showNum(p.v)
 	if !ok {
@@ -194,7 +258,7 @@ func (p PersonalIdentityNumber) BirthDate() time.Time {
 	if d >= 60 {
 		d -= 60
 	}
-	if m == 0 || d == 0 {
+	if m == 0 || d == 0 || d > daysIn(y, m) {
 		return time.Time{}
 	}
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
@@ -225,7 +289,7 @@ func (p *PersonalIdentityNumber) UnmarshalText(text []byte) error {
 	s := string(text)
 	switch {
 	case looksMasked(s):
-		return parseErr(kindPersonal, ErrMasked)
+		return KindPersonalIdentityNumber.Wrap(ErrMasked)
 	case isBlank(s):
 		*p = PersonalIdentityNumber{}
 		return nil
@@ -241,7 +305,7 @@ func (p *PersonalIdentityNumber) UnmarshalText(text []byte) error {
 // UnmarshalJSON implements json.Unmarshaler like UnmarshalText; null leaves
 // p unchanged.
 func (p *PersonalIdentityNumber) UnmarshalJSON(data []byte) error {
-	s, isNull, err := decodeJSONString(kindPersonal, data)
+	s, isNull, err := decodeJSONString(KindPersonalIdentityNumber, data)
 	if err != nil || isNull {
 		return err
 	}

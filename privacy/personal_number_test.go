@@ -3,6 +3,7 @@ package privacy
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -35,6 +36,10 @@ func TestParsePersonalIdentityNumberValid(t *testing.T) {
 		{"189001019802", "189001019802", false, date(1890, 1, 1), "Skatteverket test number"},
 		{"19150072-2390", "191500722390", true, time.Time{}, "coordination, month unknown"},
 		{"19171160-2399", "191711602399", true, time.Time{}, "coordination, day unknown"},
+		{"192004912388", "192004912388", true, time.Time{}, "Skatteverket: coordination day 91 in April (31 April)"},
+		{"195102892386", "195102892386", true, time.Time{}, "Skatteverket: coordination day 89 in February 1951 (29 February)"},
+		{"510289-2386", "195102892386", true, time.Time{}, "the same, 10 digits"},
+		{"19140168-2396", "191401682396", true, date(1914, 1, 8), "Skatteverket: coordination number with a real date"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -83,6 +88,10 @@ func TestParsePersonalIdentityNumberInvalid(t *testing.T) {
 		{"010229-0000", ErrDate},          // 2001 is not a leap year
 		{"19000229-2390", ErrDate},        // 1900 is not a leap year
 		{"880392-0016", ErrDate},          // day 92
+		{"19200431-2384", ErrDate},        // 31 April: a personal identity number keeps the calendar check
+		{"19510229-2389", ErrDate},        // 29 February 1951
+		{"19500092-2394", ErrDate},        // coordination day 92 (32) with an unknown month
+		{"19150000-2390", ErrDate},        // month 00 and day 00: not a coordination number (day < 60)
 		{"19880250-0016", ErrDate},        // day 50: neither a day nor a coordination day
 		{"20270101-2389", ErrDate},        // future
 		{"17900101-2381", ErrDate},        // before 1800
@@ -96,7 +105,8 @@ func TestParsePersonalIdentityNumberInvalid(t *testing.T) {
 			assert.True(t, p.IsZero())
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, "personal identity number", pe.Kind)
+			assert.Same(t, KindPersonalIdentityNumber, pe.Kind)
+			assert.Equal(t, "personal identity number", pe.Kind.String())
 		})
 	}
 }
@@ -161,40 +171,56 @@ func readTestNumbers(t *testing.T, name string) []string {
 
 // TestSkatteverketTestNumbers: Skatteverket's published test personal
 // identity numbers and test coordination numbers must all parse, in every
-// accepted form.
+// accepted form, and keep their coordination flag (testdata/README.md says
+// where they come from).
 func TestSkatteverketTestNumbers(t *testing.T) {
 	for _, tc := range []struct {
 		file  string
-		count int // the whole published set, so a truncated file fails
+		count int // the whole published set (or sample), so a truncated file fails
 		coord bool
+		ref   time.Time
 	}{
-		{"skatteverket_personnummer.txt", 20452, false},
-		{"skatteverket_samordningsnummer.txt", 2240, true},
+		{"skatteverket_personnummer.txt", 20452, false, testRef},
+		{"skatteverket_samordningsnummer.txt", 2240, true, testRef},
 	} {
-		numbers := readTestNumbers(t, tc.file)
-		require.Equal(t, tc.count, len(numbers), tc.file)
-		for _, n := range numbers {
-			forms := []string{n, n[:8] + "-" + n[8:], n[2:8] + "-" + n[8:], n[2:]}
-			if hundred(n) {
-				// Without a separator a 10-digit number means under 100.
-				forms = []string{n, n[:8] + "-" + n[8:], n[:8] + "+" + n[8:], n[2:8] + "+" + n[8:]}
-			}
-			for _, form := range forms {
-				p, err := ParsePersonalIdentityNumberAt(form, testRef)
-				if assert.NoError(t, err, form) {
-					assert.Equal(t, n, p.Reveal(), form)
-					assert.Equal(t, tc.coord, p.IsCoordinationNumber(), form)
+		t.Run(tc.file, func(t *testing.T) {
+			numbers := readTestNumbers(t, tc.file)
+			require.Equal(t, tc.count, len(numbers), tc.file)
+			for _, n := range numbers {
+				forms := []string{n, n[:8] + "-" + n[8:], n[2:8] + "-" + n[8:], n[2:]}
+				if hundred(n, tc.ref) {
+					// Without a separator a 10-digit number means under 100.
+					forms = []string{n, n[:8] + "-" + n[8:], n[:8] + "+" + n[8:], n[2:8] + "+" + n[8:]}
+				}
+				for _, form := range forms {
+					p, err := ParsePersonalIdentityNumberAt(form, tc.ref)
+					if assert.NoError(t, err, form) {
+						assert.Equal(t, n, p.Reveal(), form)
+						assert.Equal(t, tc.coord, p.IsCoordinationNumber(), form)
+					}
+				}
+				if !tc.coord {
+					b := mustPINAt(t, n, tc.ref).BirthDate()
+					assert.Equal(t, n[:8], b.Format("20060102"), "a personal identity number has a real birth date")
 				}
 			}
-		}
+		})
 	}
 }
 
+// mustPINAt parses a personal identity number at ref or fails the test.
+func mustPINAt(t testing.TB, s string, ref time.Time) PersonalIdentityNumber {
+	t.Helper()
+	p, err := ParsePersonalIdentityNumberAt(s, ref)
+	require.NoError(t, err, "parse %q", s)
+	return p
+}
+
 // hundred reports whether the person with 12-digit number n is 100 or
-// older at testRef.
-func hundred(n string) bool {
+// older at ref.
+func hundred(n string, ref time.Time) bool {
 	y, m, d := atoi(n[:4]), atoi(n[4:6]), atoi(n[6:8])%60
-	return dateKey(y+100, m, d) <= refKey(testRef)
+	return dateKey(y+100, m, d) <= refKey(ref)
 }
 
 // atoi converts ASCII digits; test input is trusted.
@@ -219,7 +245,7 @@ func TestPersonalIdentityNumberRoundTrip(t *testing.T) {
 		assert.True(t, p.Equal(q))
 		assert.True(t, cmp.Equal(p, q))
 		sep := "-"
-		if hundred(clear) {
+		if hundred(clear, testRef) {
 			sep = "+"
 		}
 		assert.Equal(t, p, mustPIN(t, clear[2:8]+sep+clear[8:]))
@@ -277,4 +303,48 @@ func TestParsePersonalIdentityNumberAllocs(t *testing.T) {
 		_, _ = ParsePersonalIdentityNumberAt("880320-0016", testRef)
 	})
 	assert.Zero(t, allocs)
+}
+
+// TestCoordinationDays: a coordination number's day is the birth day + 60, and Skatteverket
+// issues days 61–91 in every month whatever its length (31 April, 29 February of a common
+// year), 60 for an unknown day and month 00 for an unknown month; a personal identity number
+// keeps the calendar check.
+func TestCoordinationDays(t *testing.T) {
+	number := func(year, month, day int) string {
+		nine := fmt.Sprintf("%02d%02d%02d238", year%100, month, day)
+		return fmt.Sprintf("%04d%02d%02d238%c", year, month, day, luhnDigit(nine))
+	}
+	for _, year := range []int{1951, 2020} { // a common and a leap year
+		for month := 1; month <= 12; month++ {
+			days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			for day := 60; day <= 91; day++ {
+				n := number(year, month, day)
+				p, err := ParsePersonalIdentityNumberAt(n, testRef)
+				if assert.NoError(t, err, n) {
+					assert.True(t, p.IsCoordinationNumber(), n)
+					assert.Equal(t, n, p.Reveal())
+				}
+			}
+			for day := 1; day <= 31; day++ {
+				n := number(year, month, day)
+				_, err := ParsePersonalIdentityNumberAt(n, testRef)
+				if day <= days {
+					assert.NoError(t, err, n)
+				} else {
+					assert.ErrorIs(t, err, ErrDate, "%s: a personal identity number has a real birth date", n)
+				}
+			}
+		}
+		n := number(year, 0, 75)
+		p, err := ParsePersonalIdentityNumberAt(n, testRef)
+		if assert.NoError(t, err, "month 00, an unknown month: %s", n) {
+			assert.True(t, p.IsCoordinationNumber())
+		}
+		_, err = ParsePersonalIdentityNumberAt(number(year, 0, 15), testRef)
+		assert.Error(t, err, "month 00 is for coordination numbers only")
+		_, err = ParsePersonalIdentityNumberAt(number(year, 13, 75), testRef)
+		assert.Error(t, err, "there is no month 13")
+		_, err = ParsePersonalIdentityNumberAt(number(year, 4, 92), testRef)
+		assert.Error(t, err, "day 92 is past any coordination day")
+	}
 }

@@ -39,11 +39,11 @@ const (
 // successful parse allocates it (one allocation).
 func ParsePhone(s string) (Phone, error) {
 	if len(s) > maxInput {
-		return Phone{}, parseErr(kindPhone, ErrLength)
+		return Phone{}, KindPhone.Wrap(ErrLength)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Phone{}, parseErr(kindPhone, ErrEmpty)
+		return Phone{}, KindPhone.Wrap(ErrEmpty)
 	}
 	var buf [maxInput]byte
 	n := 0
@@ -57,7 +57,7 @@ func ParsePhone(s string) (Phone, error) {
 		case c == '+' && i == 0:
 			plus = true
 		default:
-			return Phone{}, parseErr(kindPhone, ErrNotDigit)
+			return Phone{}, KindPhone.Wrap(ErrNotDigit)
 		}
 	}
 	d := buf[:n]
@@ -69,13 +69,13 @@ func ParsePhone(s string) (Phone, error) {
 	case !plus && len(d) >= 1 && d[0] == '0' && (len(d) < 2 || d[1] != '0'):
 		d = d[1:]
 	default:
-		return Phone{}, parseErr(kindPhone, ErrPrefix)
+		return Phone{}, KindPhone.Wrap(ErrPrefix)
 	}
 	if len(d) < phoneMinNSN || len(d) > phoneMaxNSN {
-		return Phone{}, parseErr(kindPhone, ErrLength)
+		return Phone{}, KindPhone.Wrap(ErrLength)
 	}
 	if d[0] == '0' {
-		return Phone{}, parseErr(kindPhone, ErrPrefix)
+		return Phone{}, KindPhone.Wrap(ErrPrefix)
 	}
 	var e164 [3 + phoneMaxNSN]byte
 	copy(e164[:], "+46")
@@ -157,7 +157,7 @@ func (p *Phone) UnmarshalText(text []byte) error {
 	s := string(text)
 	switch {
 	case looksMasked(s):
-		return parseErr(kindPhone, ErrMasked)
+		return KindPhone.Wrap(ErrMasked)
 	case isBlank(s):
 		*p = Phone{}
 		return nil
@@ -173,7 +173,7 @@ func (p *Phone) UnmarshalText(text []byte) error {
 // UnmarshalJSON implements json.Unmarshaler like UnmarshalText; null leaves
 // p unchanged.
 func (p *Phone) UnmarshalJSON(data []byte) error {
-	s, isNull, err := decodeJSONString(kindPhone, data)
+	s, isNull, err := decodeJSONString(KindPhone, data)
 	if err != nil || isNull {
 		return err
 	}

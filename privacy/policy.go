@@ -2,13 +2,12 @@ package privacy
 
 import (
 	"context"
-	"errors"
 	"fmt"
 )
 
 // ErrDenied is matched (with errors.Is) by every refusal to reveal personal data. The error
 // says which rule refused, never what the data is.
-var ErrDenied = errors.New("privacy: access denied")
+var ErrDenied = NewError("privacy: access denied", "Åtkomst nekad.")
 
 // AccessRequest is a request to see fields of one case in clear. It carries what a policy
 // needs to decide and nothing personal: IDs, field paths and the purpose.

@@ -76,9 +76,6 @@ const (
 		(maxNonce*4+2)/3 + 1 + (maxCiphertext*4+2)/3
 )
 
-// kindSealed names a Sealed value in a ParseError.
-const kindSealed = "sealed value"
-
 // b64 is the encoding of the text form: URL-safe (no '.' so the form splits unambiguously),
 // unpadded, and strict, so each byte string has exactly one accepted encoding.
 var b64 = base64.RawURLEncoding.Strict()
@@ -103,7 +100,7 @@ func (s Sealed) MarshalText() ([]byte, error) {
 		return nil, ErrInvalidKey
 	}
 	if len(s.Nonce) > maxNonce || len(s.Ciphertext) == 0 {
-		return nil, parseErr(kindSealed, ErrLength)
+		return nil, KindSealed.Wrap(ErrLength)
 	}
 	if len(s.Ciphertext) > maxCiphertext {
 		return nil, ErrTooLarge
@@ -123,7 +120,7 @@ func (s Sealed) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler for the form MarshalText writes, and
 // nothing else: no surrounding whitespace, no padding, no line breaks, exactly four parts.
-// Empty text gives the zero Sealed. Errors are *ParseError with Kind "sealed value"
+// Empty text gives the zero Sealed. Errors are *ParseError of KindSealed
 // wrapping ErrLength (too long, or a part of the wrong size) or ErrSyntax (anything else);
 // on error s is left unchanged.
 //
@@ -143,28 +140,28 @@ func parseSealed(text []byte) (Sealed, error) {
 		return Sealed{}, nil
 	}
 	if len(text) > maxSealedText {
-		return Sealed{}, parseErr(kindSealed, ErrLength)
+		return Sealed{}, KindSealed.Wrap(ErrLength)
 	}
 	version, rest, ok1 := strings.Cut(string(text), ".")
 	keyID, rest, ok2 := strings.Cut(rest, ".")
 	nonce, ct, ok3 := strings.Cut(rest, ".")
 	if !ok1 || !ok2 || !ok3 || version != sealedVersion || !validKeyID(keyID) ||
 		!isBase64URL(nonce) || !isBase64URL(ct) {
-		return Sealed{}, parseErr(kindSealed, ErrSyntax)
+		return Sealed{}, KindSealed.Wrap(ErrSyntax)
 	}
 	if len(nonce) > b64.EncodedLen(maxNonce) || ct == "" || len(ct) > b64.EncodedLen(maxCiphertext) {
-		return Sealed{}, parseErr(kindSealed, ErrLength)
+		return Sealed{}, KindSealed.Wrap(ErrLength)
 	}
 	nb, err := b64.DecodeString(nonce)
 	if err != nil {
-		return Sealed{}, parseErr(kindSealed, ErrSyntax)
+		return Sealed{}, KindSealed.Wrap(ErrSyntax)
 	}
 	cb, err := b64.DecodeString(ct)
 	if err != nil {
-		return Sealed{}, parseErr(kindSealed, ErrSyntax)
+		return Sealed{}, KindSealed.Wrap(ErrSyntax)
 	}
 	if len(nb) > maxNonce || len(cb) == 0 || len(cb) > maxCiphertext {
-		return Sealed{}, parseErr(kindSealed, ErrLength)
+		return Sealed{}, KindSealed.Wrap(ErrLength)
 	}
 	return Sealed{KeyID: keyID, Nonce: nb, Ciphertext: cb}, nil
 }

@@ -119,8 +119,8 @@ func TestSealedUnmarshalTextErrors(t *testing.T) {
 			require.ErrorIs(t, err, tc.want)
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, kindSealed, pe.Kind)
-			assert.True(t, strings.HasPrefix(pe.Swedish(), "förseglat värde: "), pe.Swedish())
+			assert.Same(t, KindSealed, pe.Kind)
+			assert.True(t, strings.HasPrefix(pe.Swedish(), "Förseglat värde: "), pe.Swedish())
 			assert.Equal(t, Sealed{KeyID: "keep", Nonce: []byte{1}, Ciphertext: []byte{2}}, s, "unchanged on error")
 			if len(tc.in) > 4 {
 				assert.NotContains(t, err.Error(), tc.in[3:], "the error does not echo the input")

@@ -84,7 +84,7 @@ func OpenPersonalIdentityNumber(s Sealer, sealed Sealed, associatedData []byte) 
 	}
 	defer clear(pt)
 	if len(pt) != 12 {
-		return PersonalIdentityNumber{}, fmt.Errorf("%w: %w", ErrUnsealFailed, parseErr(kindPersonal, ErrLength))
+		return PersonalIdentityNumber{}, fmt.Errorf("%w: %w", ErrUnsealFailed, KindPersonalIdentityNumber.Wrap(ErrLength))
 	}
 	p, err := ParsePersonalIdentityNumberAt(string(pt), sealedPINRef)
 	if err != nil {

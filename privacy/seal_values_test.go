@@ -16,7 +16,11 @@ func TestSealTextRoundTrip(t *testing.T) {
 		in := NewText(s)
 		sealed, err := SealText(k, in, aad)
 		require.NoError(t, err)
-		assert.False(t, bytes.Contains(sealed.Ciphertext, []byte(in.Reveal())))
+		if len(in.Reveal()) >= 4 {
+			// A plaintext of one byte ("x") turns up in random ciphertext by
+			// chance (about one run in sixteen); four bytes do not.
+			assert.False(t, bytes.Contains(sealed.Ciphertext, []byte(in.Reveal())))
+		}
 		out, err := OpenText(k, sealed, aad)
 		require.NoError(t, err)
 		assert.True(t, in.Equal(out))

@@ -34,9 +34,6 @@ const (
 // size, so that the key is never the weakest part of the token.
 const MinTokenKeySize = 32
 
-// kindToken names a Token in a ParseError.
-const kindToken = "token"
-
 // Tokenizer computes [Token]s with HMAC-SHA256 under a secret key. The key must be the
 // same wherever tokens are compared, and kept as secret as a sealing key; changing it means
 // recomputing every stored token (from the sealed numbers). It is safe for concurrent use.
@@ -124,24 +121,24 @@ func (t Token) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts exactly what MarshalText
 // writes: 64 lower-case hex digits (not all zero), or empty text for the zero Token. Errors are
-// *ParseError with Kind "token" wrapping ErrLength or ErrSyntax; on error t is unchanged.
+// *ParseError of KindToken wrapping ErrLength or ErrSyntax; on error t is unchanged.
 func (t *Token) UnmarshalText(text []byte) error {
 	if len(text) == 0 {
 		*t = Token{}
 		return nil
 	}
 	if len(text) != 2*len(t) {
-		return parseErr(kindToken, ErrLength)
+		return KindToken.Wrap(ErrLength)
 	}
 	for _, c := range text {
 		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return parseErr(kindToken, ErrSyntax)
+			return KindToken.Wrap(ErrSyntax)
 		}
 	}
 	var v Token
 	// Cannot fail after the check above; the all-zero token is never written (it is "").
 	if _, err := hex.Decode(v[:], text); err != nil || v.IsZero() {
-		return parseErr(kindToken, ErrSyntax)
+		return KindToken.Wrap(ErrSyntax)
 	}
 	*t = v
 	return nil

@@ -171,7 +171,7 @@ func TestTokenUnmarshalTextErrors(t *testing.T) {
 			require.ErrorIs(t, err, tc.want)
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, kindToken, pe.Kind)
+			assert.Same(t, KindToken, pe.Kind)
 			assert.Equal(t, byte(7), tok[0], "unchanged on error")
 			assert.NotContains(t, err.Error(), tc.in)
 		})

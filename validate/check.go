@@ -6,7 +6,11 @@ func Check(doc Document, profile Profile) []Problem {
 	var problems []Problem
 	for _, f := range profile.required {
 		if !doc.Filled(f) {
-			problems = append(problems, missing(f))
+			p := missing(f)
+			if l, ok := doc.(Labeller); ok {
+				p.Label = l.FieldLabel(f)
+			}
+			problems = append(problems, p)
 		}
 	}
 	return problems

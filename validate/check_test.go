@@ -141,3 +141,32 @@ func TestFormFilledIdentityAndName(t *testing.T) {
 	_, ok := validate.FormFilled(&merge.Form{}, validate.MeterPlacement)
 	require.False(t, ok, "a field outside the form is not the form's to answer")
 }
+
+// formDoc is a Document and Labeller over a form, as a case is.
+type formDoc struct{ form merge.Form }
+
+func (d formDoc) Filled(f validate.Field) bool {
+	filled, _ := validate.FormFilled(&d.form, f)
+	return filled
+}
+func (d formDoc) FieldLabel(f validate.Field) string { return validate.FormLabel(&d.form, f) }
+
+// TestMissingIdentityIsLabelledByKind: a company's missing identity is its Org.nr, a private
+// person's their Personnr.
+func TestMissingIdentityIsLabelledByKind(t *testing.T) {
+	t.Parallel()
+	profile, err := validate.NewProfile("owner.identity", "payer.identity", "facility.meterNumber")
+	require.NoError(t, err)
+	problems := validate.Check(formDoc{merge.Form{
+		Owner: facility.Party{Kind: facility.PartyKindCompany},
+		Payer: facility.Party{Kind: facility.PartyKindPrivate},
+	}}, profile)
+	require.Len(t, problems, 3)
+	require.Equal(t, "Fastighetsägare: Org.nr", problems[0].Label)
+	require.Equal(t, "Betalningsansvarig: Personnr.", problems[1].Label)
+	require.Equal(t, validate.FormField(merge.FacilityMeterNumber).Label(), problems[2].Label)
+
+	problems = validate.Check(formDoc{merge.Form{Payer: facility.Party{Kind: facility.PartyKindCompany}}}, profile)
+	require.Equal(t, "Fastighetsägare: Personnr.", problems[0].Label, "a party of unset kind keeps the field's label")
+	require.Equal(t, "Betalningsansvarig: Org.nr", problems[1].Label)
+}

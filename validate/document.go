@@ -12,6 +12,26 @@ type Document interface {
 	Filled(f Field) bool
 }
 
+// A Labeller is a [Document] that labels some fields by what it holds; [Check] and
+// [Complete] take a problem's label from it.
+type Labeller interface {
+	// FieldLabel returns the Swedish label of f as the document's form shows it.
+	FieldLabel(f Field) string
+}
+
+// FormLabel returns the Swedish label of f as form shows it: the owner's and payer's identity
+// is "Personnr." for a private person and "Org.nr" for a company; every other field has its
+// one label ([Field.Label]).
+func FormLabel(form *merge.Form, f Field) string {
+	switch {
+	case f == OwnerIdentity && form.Owner.Kind == facility.PartyKindCompany:
+		return merge.OwnerOrganisationNumber.Label()
+	case f == PayerIdentity && form.Payer.Kind == facility.PartyKindCompany:
+		return merge.PayerOrganisationNumber.Label()
+	}
+	return f.Label()
+}
+
 // FormFilled answers [Document.Filled] for the fields that live in a [merge.Form]: the form's
 // own fields and the owner's and payer's identity and name. ok is false for any other field.
 //

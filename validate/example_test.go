@@ -24,7 +24,7 @@ func ExampleStruct() {
 		}
 	}
 	// Output:
-	// facility.facilityId (Anläggnings-ID (EAN)): Anläggnings-ID: kontrollsiffran stämmer inte / facilityId: check digit is wrong
+	// facility.facilityId (Anläggnings-ID (EAN)): Kontrollsiffran stämmer inte. / The check digit is wrong.
 }
 
 // filled is a validate.Document that has the fields it lists.

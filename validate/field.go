@@ -133,13 +133,32 @@ func (f Field) info() fieldInfo {
 
 // FieldByPath returns the field with the given JSON path.
 func FieldByPath(path string) (Field, bool) {
-	if mf, ok := merge.FieldByPath(path); ok {
-		return FormField(mf), true
+	if h := pathHash(path); pathFilter[h/64]&(1<<(h%64)) == 0 {
+		return 0, false // no field's path has this hash: no need to look it up
 	}
-	for i, c := range caseFields {
-		if c.path == path {
-			return caseBase + Field(i), true
-		}
+	f, ok := fieldsByPath[path]
+	return f, ok
+}
+
+// fieldsByPath indexes every field by its path; pathFilter has the bit pathHash(path) set for
+// each of them, so that most paths of other structs are refused without a map lookup.
+var fieldsByPath, pathFilter = func() (map[string]Field, [16]uint64) {
+	m := make(map[string]Field, NumFields)
+	var filter [16]uint64
+	for f := Field(0); f < fieldEnd; f++ {
+		m[f.Path()] = f
+		h := pathHash(f.Path())
+		filter[h/64] |= 1 << (h % 64)
 	}
-	return 0, false
+	return m, filter
+}()
+
+// pathHash is a cheap hash of a path into 0–1023, from its length and its first and last
+// two bytes.
+func pathHash(p string) uint {
+	n := len(p)
+	if n < 2 {
+		return uint(n)
+	}
+	return (uint(n)*131 + uint(p[0])*31 + uint(p[1])*7 + uint(p[n-2])*3 + uint(p[n-1])) % 1024
 }

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"sync"
@@ -26,6 +27,12 @@ const (
 	// TagEmail replaces validator's own "email" with privacy.ParseEmail, so an input that
 	// passes the tag also parses: one rule for e-mail in the whole project.
 	TagEmail = "email"
+	// TagText is single-line free text (a name, a street, a city): privacy.CleanText, so no
+	// control character, valid UTF-8, not blank.
+	TagText = "text"
+	// TagMultilineText is multi-line free text (a note, a description of the work):
+	// privacy.CleanText with newline and tab allowed.
+	TagMultilineText = "text_multiline"
 )
 
 // formatChecks maps each project tag to its parser.
@@ -39,12 +46,14 @@ var formatChecks = map[string]func(string) error{
 	TagMeterNumber:    func(s string) error { _, err := facility.ParseMeterNumber(s); return err },
 	TagMainFuse:       func(s string) error { _, err := facility.ParseAmpere(s); return err },
 	TagEmail:          func(s string) error { _, err := privacy.ParseEmail(s); return err },
+	TagText:           func(s string) error { _, err := privacy.CleanText(s, false); return err },
+	TagMultilineText:  func(s string) error { _, err := privacy.CleanText(s, true); return err },
 }
 
 // Tags returns the project's format tags.
 func Tags() []string {
 	return []string{TagFacilityID, TagPersonalNumber, TagOrgNumber, TagPostalCode, TagPhone,
-		TagAreaCode, TagMeterNumber, TagMainFuse, TagEmail}
+		TagAreaCode, TagMeterNumber, TagMainFuse, TagEmail, TagText, TagMultilineText}
 }
 
 var (
@@ -65,19 +74,29 @@ func newValidator() *validator.Validate {
 	v.RegisterTagNameFunc(jsonName)
 	for tag, check := range formatChecks {
 		// Registration fails only for an empty tag or nil function; ours are neither.
-		_ = v.RegisterValidation(tag, stringCheck(check))
+		_ = v.RegisterValidationCtx(tag, stringCheck(tag, check))
 	}
 	return v
 }
 
 // stringCheck adapts a parser to a validator function; a field that is not a string fails.
-func stringCheck(check func(string) error) validator.Func {
-	return func(fl validator.FieldLevel) bool {
+// When the validator runs under [Struct], the parser's error for a refused value is recorded,
+// so that the problem says why without parsing again.
+func stringCheck(tag string, check func(string) error) validator.FuncCtx {
+	return func(ctx context.Context, fl validator.FieldLevel) bool {
 		f := fl.Field()
 		if f.Kind() != reflect.String {
 			return false
 		}
-		return check(f.String()) == nil
+		s := f.String()
+		err := check(s)
+		if err == nil {
+			return true
+		}
+		if rec := recorderFrom(ctx); rec != nil {
+			rec.record(tag, s, err)
+		}
+		return false
 	}
 }
 

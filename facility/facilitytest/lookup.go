@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -24,10 +25,12 @@ type NewLookupFunc = func(t *testing.T, records []facility.Record) facility.Look
 // TestLookup runs the conformance suite for a [facility.Lookup]
 // implementation against the contract documented on that interface:
 // finding by facility ID, by meter number and by both; ErrMismatch,
-// ErrNotFound and ErrEmptyQuery (checked with errors.Is); identity numbers
-// withheld; returned records independent of the store; context
-// cancellation; and concurrent use (run with -race to make that subtest
-// count).
+// ErrNotFound and ErrEmptyQuery (checked with errors.Is); errors that carry
+// no queried meter number or facility ID, in any spacing, in any error of
+// their chain, in English or (for a privacy.Localized error) Swedish;
+// identity numbers withheld; returned records independent of the store;
+// context cancellation; and concurrent use (run with -race to make that
+// subtest count).
 //
 // The fixture records carry identity numbers, so an implementation passes
 // only if it withholds them itself.
@@ -59,6 +62,7 @@ func TestLookup(t *testing.T, newLookup NewLookupFunc) {
 	run("CanceledContext", testCanceled)
 	run("Concurrent", testConcurrent)
 	run("ErrorsAreGeneric", testErrorsGeneric)
+	run("ErrorsCarryNoIdentifier", testErrorsCarryNoIdentifier)
 	t.Run("InputNotRetained", testInputNotRetained(newLookup))
 	t.Run("EmptyLookup", func(t *testing.T) {
 		l := newLookup(t, nil)
@@ -320,4 +324,89 @@ func testErrorsGeneric(t *testing.T, l facility.Lookup, _ []facility.Record) {
 			}
 		}
 	}
+}
+
+// testErrorsCarryNoIdentifier: the errors of not-found and mismatched queries
+// carry neither the meter number nor the facility ID queried, however spaced
+// or punctuated, in the text of any error in their chain, in English or, for
+// an error implementing privacy.Localized, in Swedish. An identifier in an
+// error travels into logs and user interfaces that have no business with it.
+func testErrorsCarryNoIdentifier(t *testing.T, l facility.Lookup, _ []facility.Record) {
+	unknown := mustT(t, facility.ParseEAN, idUnknown)
+	a := mustT(t, facility.ParseEAN, idA)
+	c := mustT(t, facility.ParseEAN, idC)
+	for _, tc := range []struct {
+		name string
+		q    facility.Query
+		want error
+	}{
+		{"unknown ID", facility.Query{ID: unknown}, facility.ErrNotFound},
+		{"unknown meter", facility.Query{MeterNumber: meterUnknown}, facility.ErrNotFound},
+		{"unknown ID with a known meter", facility.Query{ID: unknown, MeterNumber: meterA}, facility.ErrNotFound},
+		{"meter of another facility", facility.Query{ID: a, MeterNumber: meterB}, facility.ErrMismatch},
+		{"unknown meter with a known ID", facility.Query{ID: a, MeterNumber: meterUnknown}, facility.ErrMismatch},
+		{"facility without meter", facility.Query{ID: c, MeterNumber: meterA}, facility.ErrMismatch},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := l.Find(context.Background(), tc.q)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("error = %v, want errors.Is(err, %v)", err, tc.want)
+			}
+			var identifiers []string
+			if !tc.q.ID.IsZero() {
+				identifiers = append(identifiers, tc.q.ID.String())
+			}
+			if tc.q.MeterNumber != "" {
+				identifiers = append(identifiers, string(tc.q.MeterNumber))
+			}
+			for _, text := range errorTexts(err) {
+				flat := alphanumeric(text)
+				for _, id := range identifiers {
+					if strings.Contains(flat, alphanumeric(id)) {
+						t.Errorf("error text carries the queried identifier %s: %q", id, text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// errorTexts returns the English text of err and of every error in its
+// chain (Unwrap() error and Unwrap() []error), and the Swedish text of those
+// that implement privacy.Localized.
+func errorTexts(err error) []string {
+	var texts []string
+	var walk func(error)
+	walk = func(e error) {
+		if e == nil {
+			return
+		}
+		texts = append(texts, e.Error())
+		if l, ok := e.(privacy.Localized); ok {
+			texts = append(texts, l.Swedish())
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				walk(x)
+			}
+		}
+	}
+	walk(err)
+	return texts
+}
+
+// alphanumeric returns the letters and digits of s, lower-cased: the form in
+// which an identifier is found however it is spaced ("735 999 …",
+// "735-999-…", "test m 1").
+func alphanumeric(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

@@ -2,6 +2,7 @@ package facilitytest_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -38,6 +39,45 @@ func (b *broken) Find(ctx context.Context, q facility.Query) (facility.Record, e
 	if q.IsZero() {
 		return facility.Record{}, facility.ErrEmptyQuery
 	}
+	rec, err := b.find(q)
+	switch {
+	case err == nil:
+	case b.bug == "leaksQuery":
+		// Spaced so that a check for the number as written misses it.
+		return rec, fmt.Errorf("%w (query: %s / %s)", err, spaced(q.ID.String(), 2), strings.ToLower(string(q.MeterNumber)))
+	case b.bug == "leaksInSwedish":
+		return rec, swedishLeak{err, q}
+	}
+	return rec, err
+}
+
+// swedishLeak is an error whose English text is generic but whose Swedish
+// text names the query.
+type swedishLeak struct {
+	err error
+	q   facility.Query
+}
+
+func (e swedishLeak) Error() string { return e.err.Error() }
+func (e swedishLeak) Unwrap() error { return e.err }
+func (e swedishLeak) Swedish() string {
+	return "Hittades inte: " + e.q.ID.Grouped() + " " + string(e.q.MeterNumber)
+}
+
+// spaced writes s in groups of n characters.
+func spaced(s string, n int) string {
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && i%n == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// find is Find after the context and empty-query checks.
+func (b *broken) find(q facility.Query) (facility.Record, error) {
 	for _, r := range b.recs {
 		match := r.ID == q.ID
 		if q.ID.IsZero() {
@@ -83,6 +123,8 @@ func TestLookup_catchesBugs(t *testing.T) {
 		"ignoresMeter":   "Mismatch",
 		"ignoresContext": "CanceledContext",
 		"retainsInput":   "InputNotRetained",
+		"leaksQuery":     "ErrorsCarryNoIdentifier",
+		"leaksInSwedish": "ErrorsCarryNoIdentifier",
 	} {
 		t.Run(bug, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestBrokenHelper$", "-test.v")

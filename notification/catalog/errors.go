@@ -1,17 +1,18 @@
 package catalog
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/gridnotify/gridnotify/privacy"
 )
 
 var (
 	// ErrNotOffered: the grid company does not offer that choice (or there is no such grid
 	// company); the error is an [*OfferError] saying which.
-	ErrNotOffered = errors.New("catalog: not offered by the grid company")
+	ErrNotOffered = privacy.NewError("catalog: not offered by the grid company", "Nätbolaget erbjuder inte detta.")
 	// ErrInvalidConfig: a grid company's configuration is inconsistent or a catalog file is
 	// malformed; the message says where.
-	ErrInvalidConfig = errors.New("catalog: invalid configuration")
+	ErrInvalidConfig = privacy.NewError("catalog: invalid configuration", "Ogiltig konfiguration av katalogen.")
 )
 
 // OfferError says which choice a grid company does not offer. It matches [ErrNotOffered].

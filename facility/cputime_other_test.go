@@ -1,0 +1,8 @@
+//go:build !unix
+
+package facility_test
+
+import "time"
+
+// cpuTime is not available here; benchmarks then report ns/op only.
+func cpuTime() (time.Duration, bool) { return 0, false }
