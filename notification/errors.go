@@ -2,6 +2,9 @@ package notification
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
@@ -90,7 +93,21 @@ func invalid(path, en, sv string) error {
 
 // problem is one malformed field.
 func problem(path, en, sv string) validate.Problem {
-	return validate.Problem{Path: path, Label: label(path), Code: validate.CodeFormat, English: en, Swedish: sv}
+	return validate.Problem{Path: path, Label: label(path), Code: validate.CodeFormat, English: sentence(en), Swedish: sentence(sv)}
+}
+
+// sentence makes a reason written as a phrase ("must not be negative") a sentence of its own
+// ("Must not be negative."), as validate's texts are: the label is shown beside it.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
 }
 
 // invalidErr turns a parser's error for the field at path into a [validate.InvalidError]:
