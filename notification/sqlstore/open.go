@@ -78,7 +78,7 @@ func WithMaxAttachmentSize(n int64) Option { return func(o *options) { o.maxFile
 // Errors of opening a store.
 var (
 	// ErrBadDSN: the DSN names no database this package opens.
-	ErrBadDSN = errors.New("sqlstore: not a database this store opens; use postgres://…, postgresql://…, sqlite:PATH or sqlite::memory:")
+	ErrBadDSN = errors.New("sqlstore: not a database this store opens (use postgres://…, postgresql://…, sqlite:PATH or sqlite::memory: as the DSN)")
 	// ErrSchemaTooNew: the database was migrated by a newer version of the code.
 	ErrSchemaTooNew = errors.New("sqlstore: the database's schema is newer than this code")
 	// ErrSchemaTooOld: the database lacks migrations and the store was told not to migrate.
