@@ -86,6 +86,9 @@ type env struct {
 	repo  notification.Repository
 	log   *privacy.MemoryAccessLog
 	clock *testClock
+	// settle waits until every event committed so far shows in the feed (a PostgreSQL
+	// store's feed holds an event back while an older transaction is open on the server).
+	settle func(t *testing.T)
 
 	inst, grid, otherGrid, otherInst, noActor context.Context
 }
@@ -94,7 +97,8 @@ type env struct {
 // environment's own clock and access log.
 func newEnv(t *testing.T, opts ...notification.Option) env {
 	t.Helper()
-	e := env{repo: newRepository(t), log: privacy.NewMemoryAccessLog(), clock: &testClock{t: now}}
+	repo, settle := newRepository(t)
+	e := env{repo: repo, settle: settle, log: privacy.NewMemoryAccessLog(), clock: &testClock{t: now}}
 	all := append([]notification.Option{notification.WithClock(e.clock.Now), notification.WithAccessLog(e.log)}, opts...)
 	svc, err := notification.NewService(e.repo, catalog.ExampleCatalog(), facility.SampleRegistry(), all...)
 	require.NoError(t, err)
@@ -110,16 +114,25 @@ var storeFlag = flag.String("gridnotify.store", "memory", "the store the tests' 
 
 // stores are the repositories the Service tests run on, by name: one table of constructors,
 // so that every test runs on every store without a copy.
-var stores = map[string]func(t *testing.T) notification.Repository{
-	"memory": func(*testing.T) notification.Repository { return notification.NewMemoryRepository() },
-	"sqlite": func(t *testing.T) notification.Repository {
-		return openStore(t, "sqlite:"+filepath.Join(t.TempDir(), "cases.db"))
+var stores = map[string]func(t *testing.T) (notification.Repository, func(*testing.T)){
+	"memory": func(*testing.T) (notification.Repository, func(*testing.T)) {
+		return notification.NewMemoryRepository(), func(*testing.T) {}
 	},
-	"postgres": func(t *testing.T) notification.Repository { return openStore(t, pgtest.NewDatabase(t)) },
+	"sqlite": func(t *testing.T) (notification.Repository, func(*testing.T)) {
+		return openStore(t, "sqlite:"+filepath.Join(t.TempDir(), "cases.db")), func(*testing.T) {}
+	},
+	"postgres": func(t *testing.T) (notification.Repository, func(*testing.T)) {
+		store := openStore(t, pgtest.NewDatabase(t))
+		return store, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			require.NoError(t, store.SettleEvents(ctx))
+		}
+	},
 }
 
-// newRepository returns a fresh repository of the store the flag names.
-func newRepository(t *testing.T) notification.Repository {
+// newRepository returns a fresh repository of the store the flag names, and its settle.
+func newRepository(t *testing.T) (notification.Repository, func(*testing.T)) {
 	t.Helper()
 	newStore, ok := stores[*storeFlag]
 	if !ok {
@@ -129,7 +142,7 @@ func newRepository(t *testing.T) notification.Repository {
 }
 
 // openStore opens a SQL store for the test, closed when it ends.
-func openStore(t *testing.T, dsn string) notification.Repository {
+func openStore(t *testing.T, dsn string) *sqlstore.Store {
 	t.Helper()
 	ring, err := privacy.NewKeyring("k1", map[string][]byte{"k1": key(1)})
 	require.NoError(t, err)

@@ -51,12 +51,8 @@ func formPersonalFields() []personalField {
 		if f.Withheld() {
 			source = "the customer (the lookup withholds it)"
 		}
-		out = append(out, personalField{
-			path: f.Path(), label: f.Label(), category: cat, source: source, form: f,
-			values: func(s *Snapshot, visit func(string, value) bool) bool {
-				return visit(f.Path(), formValue{f, &s.Form})
-			},
-		})
+		out = append(out, personalField{path: f.Path(), label: f.Label(), category: cat, source: source, form: f,
+			acc: formAccessor(f)})
 	}
 	return out
 }
@@ -67,33 +63,50 @@ type personalField struct {
 	category    privacy.Category
 	source      string // where the value usually comes from, and when it is personal at all
 	form        merge.Field
-	list        string // the list's name for a list field ("notes"), "" otherwise
-	// values calls visit with every value of the field in s, by the value's own path
-	// ("notes.3.text"), until visit returns false; it reports whether visit always said true.
-	values func(s *Snapshot, visit func(path string, v value) bool) bool
+	acc         *accessor
+	// A list field ("notes.text") has a value in every element of its list: list and elem
+	// name the list and the element's field ("notes", "text"), and n counts the elements.
+	list, elem string
+	n          func(s *Snapshot) int
 }
+
+// visitor is called with each personal value of a snapshot, its field and its path.
+type visitor = func(p *personalField, path string, v value) bool
 
 // freeText reports whether the field is free text, which may mention anyone.
 func (p personalField) freeText() bool { return p.category == privacy.CategoryFreeText }
 
-// value is one personal value of a snapshot, in place.
-type value interface {
-	reveal() string         // the clear value, "" when empty
-	isZero() bool           // whether it is empty
-	clear()                 // empties it
-	set(clear string) error // sets it from its clear form
+// value is one personal value of a snapshot, in place: value i of a field in s (i is the
+// element's index for a list field, 0 otherwise). It is a plain struct, not an interface,
+// so that walking a snapshot allocates nothing per value.
+type value struct {
+	acc *accessor
+	s   *Snapshot
+	i   int
 }
 
-// formValue is a field of the form.
-type formValue struct {
-	f    merge.Field
-	form *merge.Form
+func (v value) reveal() string         { return v.acc.reveal(v.s, v.i) }     // the clear value, "" when empty
+func (v value) isZero() bool           { return v.acc.isZero(v.s, v.i) }     // whether it is empty
+func (v value) clear()                 { v.acc.clear(v.s, v.i) }             // empties it
+func (v value) set(clear string) error { return v.acc.set(v.s, v.i, clear) } // sets it from its clear form
+
+// accessor reads and writes one personal field's values.
+type accessor struct {
+	reveal func(s *Snapshot, i int) string
+	isZero func(s *Snapshot, i int) bool
+	clear  func(s *Snapshot, i int)
+	set    func(s *Snapshot, i int, clear string) error
 }
 
-func (v formValue) reveal() string         { return v.f.Reveal(v.form) }
-func (v formValue) isZero() bool           { return !v.f.Filled(v.form) }
-func (v formValue) clear()                 { v.f.Clear(v.form) }
-func (v formValue) set(clear string) error { return v.f.Assign(v.form, clear) }
+// formAccessor reaches field f of the form.
+func formAccessor(f merge.Field) *accessor {
+	return &accessor{
+		reveal: func(s *Snapshot, _ int) string { return f.Reveal(&s.Form) },
+		isZero: func(s *Snapshot, _ int) bool { return !f.Filled(&s.Form) },
+		clear:  func(s *Snapshot, _ int) { f.Clear(&s.Form) },
+		set:    func(s *Snapshot, _ int, clear string) error { return f.Assign(&s.Form, clear) },
+	}
+}
 
 // personalValue is what the privacy types offer the table.
 type personalValue interface {
@@ -101,45 +114,34 @@ type personalValue interface {
 	IsZero() bool
 }
 
-// typedValue is a value of a privacy type outside the form.
-type typedValue[T personalValue] struct {
-	p     *T
-	parse func(string) (T, error)
-}
-
-func (v typedValue[T]) reveal() string { return (*v.p).Reveal() }
-func (v typedValue[T]) isZero() bool   { return (*v.p).IsZero() }
-func (v typedValue[T]) clear()         { var zero T; *v.p = zero }
-func (v typedValue[T]) set(clear string) error {
-	x, err := v.parse(clear)
-	if err != nil {
-		return err
+// typedAccessor reaches a value of a privacy type outside the form.
+func typedAccessor[T personalValue](at func(s *Snapshot, i int) *T, parse func(string) (T, error)) *accessor {
+	return &accessor{
+		reveal: func(s *Snapshot, i int) string { return (*at(s, i)).Reveal() },
+		isZero: func(s *Snapshot, i int) bool { return (*at(s, i)).IsZero() },
+		clear:  func(s *Snapshot, i int) { var zero T; *at(s, i) = zero },
+		set: func(s *Snapshot, i int, clear string) error {
+			x, err := parse(clear)
+			if err != nil {
+				return err
+			}
+			*at(s, i) = x
+			return nil
+		},
 	}
-	*v.p = x
-	return nil
 }
 
 // one is a single-valued field outside the form.
 func one[T personalValue](path, label string, category privacy.Category, source string,
 	at func(*Snapshot) *T, parse func(string) (T, error)) personalField {
 	return personalField{path: path, label: label, category: category, source: source, form: noFormField,
-		values: func(s *Snapshot, visit func(string, value) bool) bool {
-			return visit(path, typedValue[T]{at(s), parse})
-		}}
+		acc: typedAccessor(func(s *Snapshot, _ int) *T { return at(s) }, parse)}
 }
 
 // each is a free text held by every element of a list (notes, history rows, attachments).
 func each(list, field, label, source string, n func(*Snapshot) int, at func(*Snapshot, int) *privacy.Text) personalField {
 	return personalField{path: list + "." + field, label: label, category: privacy.CategoryFreeText, source: source,
-		form: noFormField, list: list,
-		values: func(s *Snapshot, visit func(string, value) bool) bool {
-			for i := range n(s) {
-				if !visit(list+"."+strconv.Itoa(i)+"."+field, typedValue[privacy.Text]{at(s, i), parseStoredText}) {
-					return false
-				}
-			}
-			return true
-		}}
+		form: noFormField, acc: typedAccessor(at, parseStoredText), list: list, elem: field, n: n}
 }
 
 // noFormField marks a personal field outside the form.
@@ -149,19 +151,27 @@ const noFormField = merge.Field(255)
 func parseStoredText(s string) (privacy.Text, error) { return privacy.NewText(s), nil }
 
 // walk calls visit with every personal value of s, empty ones too, with its field.
-func (s *Snapshot) walk(visit func(p *personalField, path string, v value) bool) {
+func (s *Snapshot) walk(visit visitor) {
 	for i := range personalFields {
 		p := &personalFields[i]
-		if !p.values(s, func(path string, v value) bool { return visit(p, path, v) }) {
-			return
+		if p.list == "" {
+			if !visit(p, p.path, value{p.acc, s, 0}) {
+				return
+			}
+			continue
+		}
+		for j := range p.n(s) {
+			if !visit(p, p.list+"."+strconv.Itoa(j)+"."+p.elem, value{p.acc, s, j}) {
+				return
+			}
 		}
 	}
 }
 
 // PersonalValues yields every personal value of s that is set, by its path, in clear:
 // "owner.personalNumber" → "198803200016", "notes.0.text" → the first note's text. It is how
-// a store or a codec reaches the clear values to seal them; [Snapshot.SetPersonalValue] sets
-// them back. The clear values are personal data: never log them.
+// a store or a codec reaches the clear values to seal them; [Snapshot.SetPersonalValues]
+// sets them back. The clear values are personal data: never log them.
 func (s *Snapshot) PersonalValues() iter.Seq2[string, string] {
 	return func(yield func(string, string) bool) {
 		s.walk(func(_ *personalField, path string, v value) bool {
@@ -173,48 +183,34 @@ func (s *Snapshot) PersonalValues() iter.Seq2[string, string] {
 	}
 }
 
-// SetPersonalValues sets every personal value of values, keyed by its path as
-// [Snapshot.PersonalValues] names it, from its clear form. A list element must already exist
-// (a store restores a list's rows, which hold no personal data, before their texts). On an
-// error — an unknown path, a missing element, a value its parser refuses, all matching
-// [validate.ErrInvalid] and naming the field — s may be partly set; a store then discards it.
-func (s *Snapshot) SetPersonalValues(values map[string]string) error {
-	var err error
-	set := 0
-	s.walk(func(_ *personalField, path string, v value) bool {
-		clear, ok := values[path]
-		if !ok {
-			return true
+// SetPersonalValues sets each personal value values yields, by its path as
+// [Snapshot.PersonalValues] names it, from its clear form; a later value for a path replaces
+// an earlier one. A list element must already exist (a store restores a list's rows, which
+// hold no personal data, before their texts). On an error — an unknown path, a missing
+// element, a value its parser refuses, all matching [validate.ErrInvalid] and naming the
+// field — s may be partly set; a store then discards it.
+func (s *Snapshot) SetPersonalValues(values iter.Seq2[string, string]) error {
+	for path, clear := range values {
+		pattern, i := pathPattern(path)
+		p, ok := personalFieldByPath[pattern]
+		if !ok || (p.list == "") != (i < 0) || (p.list != "" && i >= p.n(s)) {
+			return invalid(pattern, "not a personal field of the case", "inte ett personuppgiftsfält i ärendet")
 		}
-		if e := v.set(clear); e != nil {
-			err = invalidErr(pathPattern(path), e)
-			return false
-		}
-		set++
-		return true
-	})
-	if err == nil && set < len(values) {
-		for path := range values {
-			if s.find(path) == nil {
-				return invalid(pathPattern(path), "not a personal field of the case", "inte ett personuppgiftsfält i ärendet")
-			}
+		if err := (value{p.acc, s, max(i, 0)}).set(clear); err != nil {
+			return invalidErr(pattern, err)
 		}
 	}
-	return err
+	return nil
 }
 
-// find returns the personal value at path, or nil.
-func (s *Snapshot) find(path string) value {
-	var found value
-	s.walk(func(_ *personalField, p string, v value) bool {
-		if p == path {
-			found = v
-			return false
-		}
-		return true
-	})
-	return found
-}
+// personalFieldByPath finds a personal field by its path ("notes.text" for a list field).
+var personalFieldByPath = func() map[string]*personalField {
+	m := make(map[string]*personalField, len(personalFields))
+	for i := range personalFields {
+		m[personalFields[i].path] = &personalFields[i]
+	}
+	return m
+}()
 
 // WithoutPersonalValues returns a copy of s with every personal value empty: what a store may
 // keep in clear next to the sealed values.
@@ -227,15 +223,20 @@ func (s Snapshot) WithoutPersonalValues() Snapshot {
 	return c
 }
 
-// pathPattern turns a value's path into its field's: "notes.3.text" → "notes.text".
-func pathPattern(path string) string {
+// pathPattern turns a value's path into its field's and the element's index:
+// "notes.3.text" → "notes.text", 3; a path outside a list is its own pattern, with index -1.
+func pathPattern(path string) (string, int) {
 	list, rest, ok := strings.Cut(path, ".")
 	if !ok {
-		return path
+		return path, -1
 	}
 	idx, field, ok := strings.Cut(rest, ".")
-	if _, err := strconv.Atoi(idx); !ok || err != nil {
-		return path
+	if !ok || idx == "" || strings.Trim(idx, "0123456789") != "" { // no error made for "address"
+		return path, -1
 	}
-	return list + "." + field
+	i, err := strconv.Atoi(idx)
+	if err != nil || idx != strconv.Itoa(i) {
+		return path, -1
+	}
+	return list + "." + field, i
 }

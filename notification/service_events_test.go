@@ -3,7 +3,6 @@ package notification_test
 import (
 	"encoding/json"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -15,19 +14,8 @@ import (
 // after its commit (see sqlstore.Store.Events), so the feed is read until it stops growing.
 func feed(t *testing.T, e env, a privacy.Actor) []notification.Event {
 	t.Helper()
-	got := feedOnce(t, e, a)
-	if *storeFlag == "memory" {
-		return got
-	}
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
-		time.Sleep(100 * time.Millisecond)
-		again := feedOnce(t, e, a)
-		if len(again) == len(got) {
-			return again
-		}
-		got = again
-	}
-	return got
+	e.settle(t)
+	return feedOnce(t, e, a)
 }
 
 func feedOnce(t *testing.T, e env, a privacy.Actor) []notification.Event {

@@ -21,7 +21,7 @@ import (
 // A store that keeps cases outside memory writes [Case.Snapshot] and reads back with
 // [RestoreCase]. Personal fields keep their privacy types, which mask themselves when
 // printed or marshalled, so a snapshot dumped anywhere still shows nothing; a store reaches
-// their clear values through [Snapshot.PersonalValues] and [Snapshot.SetPersonalValue].
+// their clear values through [Snapshot.PersonalValues] and [Snapshot.SetPersonalValues].
 //
 // The JSON names below are the paths that problems, reports and reveals use: the form's
 // sections are inlined, so "owner.personalNumber" is the owner's personal identity number.

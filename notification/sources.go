@@ -3,6 +3,7 @@ package notification
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/gridnotify/gridnotify/merge"
@@ -59,13 +60,22 @@ func (s Source) MarshalText() ([]byte, error) {
 
 // UnmarshalText reads a source code written by MarshalText.
 func (s *Source) UnmarshalText(b []byte) error {
+	v, ok := sourceByCode(string(b))
+	if !ok {
+		return invalid("source", "unknown source", "okänd källa")
+	}
+	*s = v
+	return nil
+}
+
+// sourceByCode returns the source whose code is code.
+func sourceByCode(code string) (Source, bool) {
 	for v := SourceNone; v < sourceEnd; v++ {
-		if sourceNames[v].code == string(b) {
-			*s = v
-			return nil
+		if sourceNames[v].code == code {
+			return v, true
 		}
 	}
-	return invalid("source", "unknown source", "okänd källa")
+	return SourceNone, false
 }
 
 // Sources records where every field of the form came from, indexed by [merge.Field]. Its JSON
@@ -114,6 +124,56 @@ func (s *Sources) UnmarshalJSON(data []byte) error {
 		f, ok := merge.FieldByPath(path)
 		if !ok {
 			return invalid("sources", "unknown field", "okänt fält")
+		}
+		out[f] = src
+	}
+	*s = out
+	return nil
+}
+
+// MarshalText writes "facility.facilityId=lookup,owner.surname=customer": each recorded
+// field's path and source, in field order, for stores that keep the sources as text.
+func (s Sources) MarshalText() ([]byte, error) { return s.AppendText(nil) }
+
+// AppendText appends the text form of [Sources.MarshalText] to b.
+func (s Sources) AppendText(b []byte) ([]byte, error) {
+	first := true
+	for i, src := range s {
+		if src == SourceNone {
+			continue
+		}
+		if src >= sourceEnd {
+			return b, invalid("sources", "unknown source", "okänd källa")
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, merge.Field(i).Path()...)
+		b = append(b, '=')
+		b = append(b, sourceNames[src].code...)
+	}
+	return b, nil
+}
+
+// UnmarshalText reads what MarshalText writes; an unknown path or source, or a field named
+// twice, is an error.
+func (s *Sources) UnmarshalText(text []byte) error {
+	var out Sources
+	for rest := string(text); rest != ""; {
+		var pair string
+		pair, rest, _ = strings.Cut(rest, ",")
+		path, code, _ := strings.Cut(pair, "=")
+		f, ok := merge.FieldByPath(path)
+		if !ok {
+			return invalid("sources", "unknown field", "okänt fält")
+		}
+		if out[f] != SourceNone {
+			return invalid("sources", "a field named twice", "ett fält angivet två gånger")
+		}
+		src, ok := sourceByCode(code)
+		if !ok || src == SourceNone {
+			return invalid("sources", "unknown source", "okänd källa")
 		}
 		out[f] = src
 	}

@@ -82,26 +82,32 @@ func showNum(hidden uint64) (clear uint64, ok bool) {
 	return (unmix(hidden) ^ numKey) &^ setBit, true
 }
 
-// keyStreamByte returns byte i of the per-process key stream.
-func keyStreamByte(i int) byte {
-	return byte(mix(strKey^uint64(i/8)+uint64(i/8)) >> (8 * (i % 8)))
-}
+// keyStreamBlock returns bytes 8·block to 8·block+7 of the key stream, the lowest first.
+func keyStreamBlock(block int) uint64 { return mix(strKey ^ uint64(block) + uint64(block)) }
 
 const hexDigits = "0123456789abcdef"
 
 // hideString stores clear text as hex of its bytes XORed with the key
 // stream: printable (safe in a raw log line), comparable with ==, and not
-// readable without the key. One allocation.
+// readable without the key. One allocation; the key stream is made eight
+// bytes at a time.
 func hideString[T []byte | string](clear T) string {
 	if len(clear) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.Grow(2 * len(clear))
-	for i := range len(clear) {
-		c := clear[i] ^ keyStreamByte(i)
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&0x0f])
+	var chunk [16]byte
+	for start := 0; start < len(clear); start += 8 {
+		ks := keyStreamBlock(start / 8)
+		n := 0
+		for _, c := range []byte(clear[start:min(start+8, len(clear))]) {
+			c ^= byte(ks)
+			ks >>= 8
+			chunk[n], chunk[n+1] = hexDigits[c>>4], hexDigits[c&0x0f]
+			n += 2
+		}
+		b.Write(chunk[:n])
 	}
 	return b.String()
 }
@@ -113,8 +119,15 @@ func showString(hidden string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(hidden) / 2)
-	for i := range len(hidden) / 2 {
-		b.WriteByte((unhex(hidden[2*i])<<4 | unhex(hidden[2*i+1])) ^ keyStreamByte(i))
+	var chunk [8]byte
+	for start := 0; start < len(hidden)/2; start += 8 {
+		ks := keyStreamBlock(start / 8)
+		end := min(start+8, len(hidden)/2)
+		for i := start; i < end; i++ {
+			chunk[i-start] = (unhex(hidden[2*i])<<4 | unhex(hidden[2*i+1])) ^ byte(ks)
+			ks >>= 8
+		}
+		b.Write(chunk[:end-start])
 	}
 	return b.String()
 }

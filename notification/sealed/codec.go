@@ -1,12 +1,15 @@
 package sealed
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
+	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/gridnotify/gridnotify/notification"
 	"github.com/gridnotify/gridnotify/privacy"
@@ -20,6 +23,7 @@ var ErrCorrupt = errors.New("sealed: stored case cannot be decoded")
 type Codec struct {
 	sealer privacy.Sealer
 	tokens *privacy.Tokenizer
+	plan   *plan // of notification.Snapshot
 }
 
 // NewCodec returns a codec sealing with sealer. tokens gives the keyed tokens of identity
@@ -28,41 +32,83 @@ func NewCodec(sealer privacy.Sealer, tokens *privacy.Tokenizer) (*Codec, error) 
 	if sealer == nil {
 		return nil, errors.New("sealed: NewCodec: a sealer is required")
 	}
-	return &Codec{sealer: sealer, tokens: tokens}, nil
+	p, err := planFor(reflect.TypeFor[notification.Snapshot]())
+	if err != nil {
+		return nil, err
+	}
+	return &Codec{sealer: sealer, tokens: tokens, plan: p}, nil
 }
 
-// format is the version of the document a Codec writes and reads; a change to the stored
-// shape gets a new number and a reader for the old one.
+// format is the version of the document a Codec writes and reads, its first byte; a change
+// to the document's layout or to how a type is written gets a new number and a reader for
+// the old one. (A field added to the snapshot needs neither: fields are written by name.)
 const format = 1
 
-// document is what a Codec writes: the snapshot without personal data, in clear, and the
-// envelope of its personal values, which also authenticates the clear part.
-type document struct {
-	Format   int             `json:"format"`
-	Case     json.RawMessage `json:"case"`
-	Personal privacy.Sealed  `json:"personal"`
-}
+// The document a Codec writes:
+//
+//	format      one byte
+//	clear part  uvarint length, then the snapshot without its personal values (plan.go)
+//	envelope    uvarint length and bytes of the key ID, of the nonce, of the ciphertext
+//
+// The clear part holds nothing personal; the envelope seals every personal value, by path,
+// and authenticates the clear part too.
 
 // Encode writes s with every personal value sealed. The envelope is sealed even when the case
 // holds no personal value, so that every stored document is authenticated as a whole.
 func (k *Codec) Encode(s notification.Snapshot) ([]byte, error) {
-	clearPart, err := json.Marshal(s.WithoutPersonalValues())
-	if err != nil {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	w := writer{b: append(sc.doc[:0], format)}
+	defer func() { sc.doc = w.b }()
+	bare := s.WithoutPersonalValues()
+	if err := w.framed(func(b []byte) ([]byte, error) {
+		cw := writer{b: b}
+		err := cw.value(k.plan, reflect.ValueOf(&bare).Elem())
+		return cw.b, err
+	}); err != nil {
 		return nil, fmt.Errorf("sealed: encoding the case: %w", err)
 	}
-	var plain []byte
+	n, l := binary.Uvarint(w.b[1:])
+	clearPart := w.b[1+l : 1+l+int(n)]
+
+	plain := sc.plain[:0]
 	for path, v := range s.PersonalValues() {
 		plain = binary.AppendUvarint(plain, uint64(len(path)))
 		plain = append(plain, path...)
 		plain = binary.AppendUvarint(plain, uint64(len(v)))
 		plain = append(plain, v...)
 	}
+	sc.plain = plain
 	sealed, err := k.sealer.Seal(plain, bind(s.ID, clearPart))
-	clear(plain)
 	if err != nil {
 		return nil, fmt.Errorf("sealed: sealing the personal values: %w", err)
 	}
-	return json.Marshal(document{Format: format, Case: clearPart, Personal: sealed})
+	w.string(sealed.KeyID)
+	w.b = binary.AppendUvarint(w.b, uint64(len(sealed.Nonce)))
+	w.b = append(w.b, sealed.Nonce...)
+	w.b = binary.AppendUvarint(w.b, uint64(len(sealed.Ciphertext)))
+	w.b = append(w.b, sealed.Ciphertext...)
+	return bytes.Clone(w.b), nil
+}
+
+// scratch is Encode's working space, pooled: Encode returns an exact copy of the document,
+// so a document costs one allocation of its own size rather than a buffer grown in steps.
+type scratch struct {
+	doc   []byte // the document; nothing personal in it
+	plain []byte // the personal values before sealing, wiped after each use
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{doc: make([]byte, 0, 4096), plain: make([]byte, 0, 1024)} }}
+
+// maxPooled is the largest buffer kept for reuse; a case with long texts gets its own.
+const maxPooled = 64 << 10
+
+func (sc *scratch) release() {
+	clear(sc.plain[:cap(sc.plain)])
+	if cap(sc.doc) > maxPooled || cap(sc.plain) > maxPooled {
+		return
+	}
+	scratchPool.Put(sc)
 }
 
 // bind is the associated data of the envelope: the case's ID and a digest of the clear part,
@@ -77,21 +123,34 @@ func bind(id notification.ID, clearPart []byte) []byte {
 // ([privacy.ErrUnknownKey], [privacy.ErrUnsealFailed]) for a document that does not
 // authenticate: an envelope moved from another case, a clear part changed.
 func (k *Codec) Decode(data []byte) (notification.Snapshot, error) {
-	var d document
-	if err := json.Unmarshal(data, &d); err != nil {
-		return notification.Snapshot{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	if len(data) == 0 {
+		return notification.Snapshot{}, corrupt("empty")
 	}
-	if d.Format != format {
-		return notification.Snapshot{}, fmt.Errorf("%w: unknown format %d", ErrCorrupt, d.Format)
+	if data[0] != format {
+		return notification.Snapshot{}, corrupt("unknown format %d", data[0])
 	}
+	r := &reader{data: data, off: 1}
+	a, b, err := r.span()
+	if err != nil {
+		return notification.Snapshot{}, err
+	}
+	clearPart := data[a:b]
 	var s notification.Snapshot
-	if err := json.Unmarshal(d.Case, &s); err != nil {
-		return notification.Snapshot{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	cr := newReader(clearPart)
+	if err := cr.value(k.plan, reflect.ValueOf(&s).Elem()); err != nil {
+		return notification.Snapshot{}, err
+	}
+	if cr.off != len(clearPart) {
+		return notification.Snapshot{}, corrupt("bytes after the case")
 	}
 	if err := s.Validate(); err != nil {
 		return notification.Snapshot{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	plain, err := k.sealer.Open(d.Personal, bind(s.ID, d.Case))
+	envelope, err := r.envelope()
+	if err != nil {
+		return notification.Snapshot{}, err
+	}
+	plain, err := k.sealer.Open(envelope, bind(s.ID, clearPart))
 	if err != nil {
 		return notification.Snapshot{}, fmt.Errorf("sealed: opening the case: %w", err)
 	}
@@ -106,30 +165,52 @@ func (k *Codec) Decode(data []byte) (notification.Snapshot, error) {
 	return s, nil
 }
 
-// split reads the envelope's path–value pairs.
-func split(b []byte) (map[string]string, error) {
-	values := map[string]string{}
-	next := func() (string, bool) {
-		n, w := binary.Uvarint(b)
-		if w <= 0 || n > uint64(len(b)-w) {
-			return "", false
+// envelope reads the sealed envelope, the rest of the document.
+func (r *reader) envelope() (privacy.Sealed, error) {
+	var parts [3][]byte
+	for i := range parts {
+		a, b, err := r.span()
+		if err != nil {
+			return privacy.Sealed{}, err
 		}
-		s := string(b[w : w+int(n)])
-		b = b[w+int(n):]
-		return s, true
+		parts[i] = r.data[a:b:b]
 	}
-	for len(b) > 0 {
-		path, ok1 := next()
-		v, ok2 := next()
-		if !ok1 || !ok2 {
-			return nil, fmt.Errorf("%w: truncated personal values", ErrCorrupt)
-		}
-		if _, dup := values[path]; dup {
-			return nil, fmt.Errorf("%w: a personal value stored twice", ErrCorrupt)
-		}
-		values[path] = v
+	if r.off != len(r.data) {
+		return privacy.Sealed{}, corrupt("bytes after the envelope")
 	}
-	return values, nil
+	return privacy.Sealed{KeyID: string(parts[0]), Nonce: parts[1], Ciphertext: parts[2]}, nil
+}
+
+// split checks the envelope's path–value pairs and returns them, cut from one copy of b (b
+// itself is wiped after use).
+func split(b []byte) (iter.Seq2[string, string], error) {
+	n := 0
+	for rest := b; len(rest) > 0; n++ {
+		l, w := binary.Uvarint(rest)
+		if w <= 0 || l > uint64(len(rest)-w) {
+			return nil, corrupt("truncated personal values")
+		}
+		rest = rest[w+int(l):]
+	}
+	if n%2 != 0 {
+		return nil, corrupt("a personal value without its path")
+	}
+	all := string(b)
+	return func(yield func(string, string) bool) {
+		off := 0
+		next := func() string {
+			l, w := binary.Uvarint(b[off:])
+			s := all[off+w : off+w+int(l)]
+			off += w + int(l)
+			return s
+		}
+		for off < len(b) {
+			path := next()
+			if !yield(path, next()) {
+				return
+			}
+		}
+	}, nil
 }
 
 // Tokens returns the keyed tokens of the identity numbers in s, for a store's person index:

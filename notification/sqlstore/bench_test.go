@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"runtime"
 	"strings"
@@ -78,7 +79,7 @@ func (bl *baseline) decode(doc []byte) (*notification.Case, error) {
 	if err := json.Unmarshal(doc, &d); err != nil {
 		return nil, err
 	}
-	if err := d.Case.SetPersonalValues(d.Personal); err != nil {
+	if err := d.Case.SetPersonalValues(maps.All(d.Personal)); err != nil {
 		return nil, err
 	}
 	return notification.RestoreCase(d.Case)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/gridnotify/gridnotify/notification"
 )
@@ -60,4 +61,33 @@ func (s *Store) Events(ctx context.Context, q notification.EventQuery) ([]notifi
 		return nil, s.dbError(ctx, "reading events", err)
 	}
 	return out, nil
+}
+
+// SettleEvents waits until every event committed before the call shows in [Store.Events], or
+// ctx ends: on PostgreSQL until every transaction that began before the call has ended (see
+// Events); on SQLite, where events show at once, it returns at once. It is for a reader that
+// must see its own writes in the feed: a test, or a step that reads the feed after writing.
+func (s *Store) SettleEvents(ctx context.Context) error {
+	if s.dialect != PostgreSQL {
+		return ctx.Err()
+	}
+	var mark string
+	if err := s.db.QueryRowContext(ctx, "SELECT pg_current_xact_id()::text").Scan(&mark); err != nil {
+		return s.dbError(ctx, "settling the feed", err)
+	}
+	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
+		var settled bool
+		err := s.db.QueryRowContext(ctx, "SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8", mark).Scan(&settled)
+		if err != nil {
+			return s.dbError(ctx, "settling the feed", err)
+		}
+		if settled {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
 }

@@ -277,8 +277,10 @@ func TestServiceOnEveryEngine(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, log, 1)
 		require.Equal(t, privacy.Allowed, log[0].Outcome)
+		require.NoError(t, store.SettleEvents(ctx))
 		page, err := svc.Events(ctx, 0, 100)
 		require.NoError(t, err)
+		require.NotEmpty(t, page.Events)
 		require.Equal(t, notification.EventSubmitted, page.Events[len(page.Events)-1].Type)
 		content, _, err := svc.AttachmentContent(ctx, c.ID(), c.Attachments()[0].SHA256)
 		require.NoError(t, err)
@@ -358,24 +360,15 @@ func rebind(s *sqlstore.Store, q string) string {
 // cmpDiff is go-cmp's Diff.
 func cmpDiff(a, b any, opts cmp.Options) string { return cmp.Diff(a, b, opts) }
 
-// settledEvents reads the events q selects until two reads a moment apart agree: on
+// settledEvents reads the events q selects once every event committed so far shows: on
 // PostgreSQL an event shows once every transaction older than its own has ended.
 func settledEvents(t testing.TB, s *sqlstore.Store, q notification.EventQuery) []notification.Event {
 	t.Helper()
-	read := func() []notification.Event {
-		got, err := s.Events(context.Background(), q)
-		require.NoError(t, err)
-		return got
-	}
-	got := read()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
-		time.Sleep(50 * time.Millisecond)
-		again := read()
-		if len(again) == len(got) {
-			return again
-		}
-		got = again
-	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	require.NoError(t, s.SettleEvents(ctx))
+	got, err := s.Events(ctx, q)
+	require.NoError(t, err)
 	return got
 }
 
