@@ -24,11 +24,12 @@ type Codec struct {
 	sealer privacy.Sealer
 	tokens *privacy.Tokenizer
 	plan   *plan // of notification.Snapshot
+	legacy bool  // whether Decode reads the first release's documents
 }
 
 // NewCodec returns a codec sealing with sealer. tokens gives the keyed tokens of identity
 // numbers for a store's person index ([Codec.Tokens]); it may be nil for a store without one.
-func NewCodec(sealer privacy.Sealer, tokens *privacy.Tokenizer) (*Codec, error) {
+func NewCodec(sealer privacy.Sealer, tokens *privacy.Tokenizer, opts ...Option) (*Codec, error) {
 	if sealer == nil {
 		return nil, errors.New("sealed: NewCodec: a sealer is required")
 	}
@@ -36,8 +37,23 @@ func NewCodec(sealer privacy.Sealer, tokens *privacy.Tokenizer) (*Codec, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &Codec{sealer: sealer, tokens: tokens, plan: p}, nil
+	k := &Codec{sealer: sealer, tokens: tokens, plan: p}
+	for _, opt := range opts {
+		opt(k)
+	}
+	return k, nil
 }
+
+// Option adjusts a Codec.
+type Option func(*Codec)
+
+// WithFirstReleaseDocuments makes Decode read, besides its own, the JSON documents of the
+// first release's notification.Codec, for a store of your own that kept them: read each and
+// write it back, and the store holds the current document. Their clear part is not
+// authenticated (only each sealed value is), so anyone who can write the store could plant
+// one: turn this on while migrating, not for good. Without it such a document is
+// [ErrCorrupt].
+func WithFirstReleaseDocuments() Option { return func(k *Codec) { k.legacy = true } }
 
 // format is the version of the document a Codec writes and reads, its first byte; a change
 // to the document's layout or to how a type is written gets a new number and a reader for
@@ -119,12 +135,19 @@ func bind(id notification.ID, clearPart []byte) []byte {
 	return append([]byte("gridnotify/case/v1\x00"+string(id)+"\x00"), sum[:]...)
 }
 
-// Decode reads a document written by Encode. Errors match [ErrCorrupt], or the sealer's
+// Decode reads a document written by Encode, or one of the first release's with
+// [WithFirstReleaseDocuments]. Errors match [ErrCorrupt], or the sealer's
 // ([privacy.ErrUnknownKey], [privacy.ErrUnsealFailed]) for a document that does not
 // authenticate: an envelope moved from another case, a clear part changed.
 func (k *Codec) Decode(data []byte) (notification.Snapshot, error) {
 	if len(data) == 0 {
 		return notification.Snapshot{}, corrupt("empty")
+	}
+	if isLegacy(data) {
+		if !k.legacy {
+			return notification.Snapshot{}, corrupt("a document of the first release, which this codec does not read (see WithFirstReleaseDocuments)")
+		}
+		return k.decodeLegacy(data)
 	}
 	if data[0] != format {
 		return notification.Snapshot{}, corrupt("unknown format %d", data[0])

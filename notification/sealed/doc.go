@@ -13,8 +13,8 @@
 //
 // The clear part is binary: each struct field by its JSON name, in a form built once per Go
 // type by reflection and cached (plan.go), so a field added to the snapshot is stored without
-// a change here, and reading or writing a case costs a few times a copy of it, where
-// encoding/json cost some fifty (BENCHMARKS.md). Types with a form of their own are written
+// a change here, and writing or reading a case costs eight to ten copies of it, where
+// encoding/json cost fifty to seventy (BENCHMARKS.md). Types with a form of their own are written
 // in it: time.Time and decimal.Decimal in their binary forms, statuses, sources and
 // identifiers in their text forms, which stay stable when a constant is added. A privacy type
 // is never written in clear; Encode fails if one holds a value the snapshot's table of

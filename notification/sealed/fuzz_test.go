@@ -52,7 +52,10 @@ func fuzzCodecSeeds(tb testing.TB, codec *sealed.Codec) []string {
 }
 
 func FuzzCodecDecode(f *testing.F) {
-	codec := newCodec(f, ring(f))
+	tok, err := privacy.NewTokenizer(key(9))
+	require.NoError(f, err)
+	codec, err := sealed.NewCodec(ring(f), tok, sealed.WithFirstReleaseDocuments()) // every reader
+	require.NoError(f, err)
 	for _, s := range append(append([]string{}, fuzzHostile...), fuzzCodecSeeds(f, codec)...) {
 		f.Add([]byte(s))
 	}
