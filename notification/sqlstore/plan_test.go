@@ -99,7 +99,7 @@ func TestListingsUseTheirIndexes(t *testing.T) {
 }
 
 // explain returns the database's plan for query.
-func explain(t *testing.T, s *sqlstore.Store, query string, args []any) string {
+func explain(t testing.TB, s *sqlstore.Store, query string, args []any) string {
 	t.Helper()
 	prefix := "EXPLAIN QUERY PLAN "
 	if s.Dialect() == sqlstore.PostgreSQL {
