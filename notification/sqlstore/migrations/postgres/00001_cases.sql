@@ -21,6 +21,15 @@ CREATE INDEX cases_inbox_status ON cases (grid_company, status, created_at, id) 
 CREATE INDEX cases_grid_company ON cases (grid_company, created_at, id);
 CREATE INDEX cases_status ON cases (status, created_at, id);
 CREATE INDEX cases_created ON cases (created_at, id);
+-- A grid company's inbox holds the statuses that wait for it, which other companies' cases
+-- are seldom in: grid company and status are far from independent, and a planner that took
+-- them to be would expect a handful of rows, read them all and sort them instead of reading a
+-- page in order from cases_inbox_status (27 ms instead of 3 at a million cases). These
+-- statistics give it the most common combinations, up to a thousand of them: every grid
+-- company and status of a store for some hundred grid companies.
+ALTER TABLE cases ALTER COLUMN grid_company SET STATISTICS 1000;
+CREATE STATISTICS cases_grid_company_status (mcv) ON grid_company, status FROM cases;
+ALTER STATISTICS cases_grid_company_status SET STATISTICS 1000;
 
 -- The person index: keyed tokens of the parties' identity numbers, never the numbers.
 CREATE TABLE person_tokens (
