@@ -156,9 +156,11 @@ func parseDSN(dsn string) (Dialect, string, string, error) {
 	return "", "", "", ErrBadDSN
 }
 
-// sqlitePragmas are set on every SQLite connection: wait for a lock rather than fail, and keep
-// the foreign keys that remove a case's tokens with it.
-const sqlitePragmas = "&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"
+// sqlitePragmas are set on every SQLite connection: wait for a lock rather than fail, keep the
+// foreign keys that remove a case's tokens with it, and cache 32 MiB of pages (SQLite's
+// default is 2 MiB), so that a listing page of sealed documents, which spill over several
+// pages each, is read from memory rather than from the file again at every request.
+const sqlitePragmas = "&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=cache_size(-32768)"
 
 // New returns a store over db, an open pool for dialect, for services that own their pool;
 // Close leaves db open. See [Open] for the rest.
