@@ -14,6 +14,7 @@ import (
 	"github.com/gridnotify/gridnotify/merge"
 	"github.com/gridnotify/gridnotify/notification"
 	"github.com/gridnotify/gridnotify/notification/catalog"
+	"github.com/gridnotify/gridnotify/notification/notificationtest"
 	"github.com/gridnotify/gridnotify/privacy"
 	"github.com/gridnotify/gridnotify/validate"
 )
@@ -275,7 +276,7 @@ func fillListingRepo(tmpl notification.Snapshot, n int) (*notification.MemoryRep
 			s.History = []notification.StatusChange{{From: notification.NotSent, To: notification.AwaitingApproval,
 				Action: notification.ActionSubmit, By: "u-1001", At: s.CreatedAt}}
 		}
-		pn, err := privacy.ParsePersonalIdentityNumber(benchPIN(i))
+		pn, err := notificationtest.SerialPersonalIdentityNumber(i)
 		if err != nil {
 			return nil, target, err
 		}
@@ -298,16 +299,3 @@ func fillListingRepo(tmpl notification.Snapshot, n int) (*notification.MemoryRep
 // many cases waits in Öresundskraft's inbox: 100, or fewer in a small store, so that each
 // listing holds at least 100 cases.
 func listingSpread(n int) int { return max(1, min(100, n/100)) }
-
-// benchPIN is the i-th of a run of distinct valid personal identity numbers (YYYYMMDD-NNNC):
-// 998 serial numbers a day from 1 January 1940.
-func benchPIN(i int) string {
-	day := time.Date(1940, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/998)
-	digits := fmt.Sprintf("%s%03d", day.Format("060102"), i%998+1)
-	sum := 0
-	for j, c := range digits {
-		v := int(c-'0') * (2 - j%2)
-		sum += v/10 + v%10
-	}
-	return fmt.Sprintf("%s-%s%d", day.Format("20060102"), digits[6:], (10-sum%10)%10)
-}

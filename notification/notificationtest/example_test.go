@@ -33,3 +33,22 @@ func ExampleCmpOptions() {
 	// Output:
 	// same: true
 }
+
+// Distinct owners for a store filled with many cases.
+func ExampleSerialPersonalIdentityNumber() {
+	for i := range 3 {
+		pn, err := notificationtest.SerialPersonalIdentityNumber(i * 998)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(pn) // masked, as every personal identity number prints
+	}
+	_, err := notificationtest.SerialPersonalIdentityNumber(-1)
+	fmt.Println(err)
+	// Output:
+	// 19400101-****
+	// 19400102-****
+	// 19400103-****
+	// notificationtest: serial number -1 is negative
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gridnotify/gridnotify/notification"
 	"github.com/gridnotify/gridnotify/notification/catalog"
+	"github.com/gridnotify/gridnotify/notification/notificationtest"
 	"github.com/gridnotify/gridnotify/notification/sealed"
 	"github.com/gridnotify/gridnotify/notification/sqlstore"
 	"github.com/gridnotify/gridnotify/privacy"
@@ -391,19 +392,6 @@ func BenchmarkScale(b *testing.B) {
 // listing holds at least 100 cases.
 func listingSpread(n int) int { return max(1, min(100, n/100)) }
 
-// bulkPIN is the i-th of a run of distinct valid personal identity numbers: 998 serial
-// numbers a day from 1 January 1940.
-func bulkPIN(i int) string {
-	day := time.Date(1940, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/998)
-	digits := fmt.Sprintf("%s%03d", day.Format("060102"), i%998+1)
-	sum := 0
-	for j, c := range digits {
-		v := int(c-'0') * (2 - j%2)
-		sum += v/10 + v%10
-	}
-	return fmt.Sprintf("%s-%s%d", day.Format("20060102"), digits[6:], (10-sum%10)%10)
-}
-
 // bulkRow is one case as the store writes it.
 type bulkRow struct {
 	l      notification.Listing
@@ -448,7 +436,7 @@ func bulkFill(b *testing.B, s *sqlstore.Store, tmpl notification.Snapshot, n int
 				if snap.Status == notification.NotSent {
 					snap.History = nil
 				}
-				pn, err := privacy.ParsePersonalIdentityNumber(bulkPIN(i))
+				pn, err := notificationtest.SerialPersonalIdentityNumber(i)
 				if err == nil {
 					snap.Owner.PersonalNumber, snap.Payer.PersonalNumber = pn, pn
 					if i == n/2 {
