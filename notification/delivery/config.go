@@ -364,17 +364,10 @@ func validID(s string) bool {
 
 // checkWebhookURL checks a webhook URL without quoting it (it may carry a token).
 func checkWebhookURL(s string) error {
-	if s == "" {
-		return errors.New("missing")
-	}
-	u, err := url.Parse(s)
+	u, err := absoluteURL(s, "missing", "must not carry a user name or password: the secret signs the requests")
 	switch {
 	case err != nil:
-		return errors.New("not a URL")
-	case u.Scheme != "https" && u.Scheme != "http", u.Host == "", u.Opaque != "":
-		return errors.New("not an absolute http(s) URL")
-	case u.User != nil:
-		return errors.New("must not carry a user name or password: the secret signs the requests")
+		return err
 	case u.Fragment != "":
 		return errors.New("must not have a fragment")
 	case u.Scheme == "http" && !loopback(u.Hostname()):
@@ -385,23 +378,35 @@ func checkWebhookURL(s string) error {
 
 // checkCaseURL checks the base of the links to a case.
 func checkCaseURL(s string) error {
-	if s == "" {
-		return errors.New("missing: e-mail and SMS link to the case")
-	}
-	u, err := url.Parse(s)
+	u, err := absoluteURL(s, "missing: e-mail and SMS link to the case", "must not carry a user name or password")
 	switch {
 	case err != nil:
-		return errors.New("not a URL")
-	case u.Scheme != "https" && u.Scheme != "http", u.Host == "", u.Opaque != "":
-		return errors.New("not an absolute http(s) URL")
-	case u.User != nil:
-		return errors.New("must not carry a user name or password")
+		return err
 	case u.RawQuery != "" || u.Fragment != "":
 		return errors.New("must not have a query or fragment: the case ID is appended to its path")
 	}
 	return nil
 }
 
+// absoluteURL parses s as an absolute http or https URL without user information; missing
+// and withUser are the errors for an empty s and for one with a user name or password.
+func absoluteURL(s, missing, withUser string) (*url.URL, error) {
+	if s == "" {
+		return nil, errors.New(missing)
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return nil, errors.New("not a URL")
+	case u.Scheme != "https" && u.Scheme != "http", u.Host == "", u.Opaque != "":
+		return nil, errors.New("not an absolute http(s) URL")
+	case u.User != nil:
+		return nil, errors.New(withUser)
+	}
+	return u, nil
+}
+
+// loopback reports whether host names this machine.
 func loopback(host string) bool {
 	if host == "localhost" {
 		return true

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -20,8 +19,6 @@ type reader struct {
 
 func newReader(data []byte) *reader { return &reader{data: data, str: string(data)} }
 
-var errTruncated = errors.New("truncated")
-
 // corrupt is the error for input no writer writes.
 func corrupt(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrCorrupt, fmt.Sprintf(format, args...))
@@ -30,7 +27,7 @@ func corrupt(format string, args ...any) error {
 func (r *reader) uvarint() (uint64, error) {
 	n, w := binary.Uvarint(r.data[r.off:])
 	if w <= 0 {
-		return 0, corrupt("%v", errTruncated)
+		return 0, corrupt("truncated")
 	}
 	r.off += w
 	return n, nil
@@ -38,7 +35,7 @@ func (r *reader) uvarint() (uint64, error) {
 
 func (r *reader) byte() (byte, error) {
 	if r.off >= len(r.data) {
-		return 0, corrupt("%v", errTruncated)
+		return 0, corrupt("truncated")
 	}
 	r.off++
 	return r.data[r.off-1], nil
@@ -51,7 +48,7 @@ func (r *reader) span() (int, int, error) {
 		return 0, 0, err
 	}
 	if n > uint64(len(r.data)-r.off) {
-		return 0, 0, corrupt("%v", errTruncated)
+		return 0, 0, corrupt("truncated")
 	}
 	a := r.off
 	r.off += int(n)
@@ -92,7 +89,7 @@ func (r *reader) value(p *plan, v reflect.Value) error {
 	case kindInt:
 		n, w := binary.Varint(r.data[r.off:])
 		if w <= 0 {
-			return corrupt("%v", errTruncated)
+			return corrupt("truncated")
 		}
 		r.off += w
 		if v.OverflowInt(n) {
@@ -110,7 +107,7 @@ func (r *reader) value(p *plan, v reflect.Value) error {
 		v.SetUint(n)
 	case kindFloat:
 		if len(r.data)-r.off < 8 {
-			return corrupt("%v", errTruncated)
+			return corrupt("truncated")
 		}
 		f := math.Float64frombits(binary.LittleEndian.Uint64(r.data[r.off:]))
 		r.off += 8
