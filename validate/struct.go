@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/go-playground/validator/v10"
 
@@ -24,8 +23,18 @@ import (
 // too, not a panic.
 //
 // A format tag's parser runs once per field: the problem's reason is the error the parser
-// returned while validating, not a second run of it.
+// returned while validating, not a second run of it. Given a pointer to a struct whose
+// fields are all exported, Struct validates a copy of the struct, which validator checks
+// alike: validator allocates for each field it reaches through a pointer and for none of a
+// copy's, so Struct(&in) allocates once where validator's own Struct(&in) allocates once per
+// field.
 func Struct(v any) error {
+	info := typeInfoOf(v)
+	if info.copy {
+		if rv := reflect.ValueOf(v); !rv.IsNil() { // validator reports a nil pointer itself
+			v = rv.Elem().Interface() // one allocation, not one per field
+		}
+	}
 	rec := recorders.Get().(*recorder)
 	defer rec.release()
 	err := Validator().StructCtx(rec, v)
@@ -40,10 +49,9 @@ func Struct(v any) error {
 		}
 		fieldErrs = wrapped
 	}
-	root := rootName(v)
 	e := newInvalidError(len(fieldErrs))
 	for i, fe := range fieldErrs {
-		formatProblem(&e.Problems[i], fe, root, rec)
+		formatProblem(&e.Problems[i], fe, info.root, rec)
 	}
 	return e
 }
@@ -82,44 +90,6 @@ func newInvalidError(n int) *InvalidError {
 		return &b.e
 	}
 	return &InvalidError{Problems: make([]Problem, n)}
-}
-
-// rootName is the name validator puts first in a namespace: the struct type's name, empty for
-// an anonymous struct. Names are cached per type: reflect takes longer to say than a problem
-// takes to build.
-func rootName(v any) string {
-	t := reflect.TypeOf(v)
-	if t == nil {
-		return ""
-	}
-	if last := lastRoot.Load(); last != nil && last.t == t {
-		return last.name
-	}
-	var e *rootEntry
-	if cached, ok := rootNames.Load(t); ok {
-		e = cached.(*rootEntry)
-	} else {
-		u := t
-		for u.Kind() == reflect.Pointer {
-			u = u.Elem()
-		}
-		e = &rootEntry{t, u.Name()}
-		rootNames.Store(t, e)
-	}
-	lastRoot.Store(e)
-	return e.name
-}
-
-// rootNames caches rootName by type, and lastRoot the last type asked for.
-var (
-	rootNames sync.Map // reflect.Type → *rootEntry
-	lastRoot  atomic.Pointer[rootEntry]
-)
-
-// rootEntry is one cached root name.
-type rootEntry struct {
-	t    reflect.Type
-	name string
 }
 
 // formatProblem turns one validator error into *p (a zero Problem) without quoting the value.

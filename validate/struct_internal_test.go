@@ -55,11 +55,11 @@ func TestRootName(t *testing.T) {
 	type named struct{ A int }
 	n := &named{}
 	for range 2 {
-		require.Equal(t, "named", rootName(named{}))
-		require.Equal(t, "named", rootName(n))
-		require.Equal(t, "named", rootName(&n))
-		require.Equal(t, "", rootName(struct{ A int }{}))
-		require.Equal(t, "", rootName(nil))
+		require.Equal(t, "named", typeInfoOf(named{}).root)
+		require.Equal(t, "named", typeInfoOf(n).root)
+		require.Equal(t, "named", typeInfoOf(&n).root)
+		require.Equal(t, "", typeInfoOf(struct{ A int }{}).root)
+		require.Equal(t, "", typeInfoOf(nil).root)
 	}
 }
 
@@ -79,4 +79,47 @@ func TestStructOrTagRecords(t *testing.T) {
 	require.ErrorIs(t, inv.Problems[0].cause, privacy.ErrLength)
 	require.Equal(t, "fuse", inv.Problems[1].Path)
 	require.ErrorIs(t, inv.Problems[1].cause, privacy.ErrNotStandard)
+}
+
+// TestCopyable: Struct validates a copy of a struct only where validator reads nothing more and
+// checks it alike: every field exported, none skipped, no validateFn reached by value.
+func TestCopyable(t *testing.T) {
+	type inner struct {
+		A string `validate:"validateFn"`
+	}
+	type plain struct {
+		A string `validate:"required"`
+		B int
+		P *inner // validator reaches *P through the pointer, addressable in the copy too
+		S []inner
+	}
+	type unexported struct {
+		A string `validate:"required"`
+		b int
+	}
+	type skipped struct {
+		A string `validate:"required"`
+		B string `validate:"-"`
+	}
+	type ownFn struct {
+		A string `validate:"required,validateFn=Check"`
+	}
+	type nestedFn struct{ In inner }
+	type arrayFn struct{ In [2]inner }
+	for _, tc := range []struct {
+		v    any
+		copy bool
+	}{
+		{&plain{}, true},
+		{plain{}, false}, // already a copy
+		{&unexported{b: 1}, false},
+		{&skipped{}, false},
+		{&ownFn{}, false},
+		{&nestedFn{}, false},
+		{&arrayFn{}, false},
+		{new(*plain), false}, // a pointer to a pointer: validator's own way
+		{new(int), false},
+	} {
+		require.Equal(t, tc.copy, typeInfoOf(tc.v).copy, "%T", tc.v)
+	}
 }

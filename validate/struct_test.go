@@ -88,6 +88,9 @@ func TestStructNamesFieldAndReason(t *testing.T) {
 			for _, text := range []string{p.Swedish, p.English, p.Label, err.Error()} {
 				require.NotContains(t, text, tt.mustHide, "a message must not repeat the value")
 			}
+			var byPointer *validate.InvalidError
+			require.ErrorAs(t, validate.Struct(&in), &byPointer)
+			require.Equal(t, inv.Problems, byPointer.Problems, "through a pointer (a copy) alike")
 		})
 	}
 }
@@ -158,4 +161,44 @@ func TestValidatorIsSharedAndConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestStructThroughPointerAsValue: through a pointer Struct reports what it reports for the
+// struct itself, and allocates no more, since it validates a copy (validator would allocate
+// once per field it reaches through the pointer).
+func TestStructThroughPointerAsValue(t *testing.T) {
+	in := validInput()
+	in.FacilityID, in.PostalCode, in.Note = "735999123456789019", "052 21", "för lång"
+	var byValue, byPointer *validate.InvalidError
+	require.ErrorAs(t, validate.Struct(in), &byValue)
+	require.ErrorAs(t, validate.Struct(&in), &byPointer)
+	require.Len(t, byPointer.Problems, 3)
+	require.Equal(t, byValue.Problems, byPointer.Problems)
+	require.ErrorIs(t, byPointer, privacy.ErrCheckDigit)
+
+	valid := validInput()
+	ptrAllocs := testing.AllocsPerRun(100, func() { _ = validate.Struct(&valid) })
+	valueAllocs := testing.AllocsPerRun(100, func() { _ = validate.Struct(valid) })
+	require.LessOrEqual(t, ptrAllocs, valueAllocs)
+
+	require.Error(t, validate.Struct((*input)(nil)), "a nil pointer is validator's error, not a panic")
+}
+
+// checked has a validation method with a pointer receiver, which validator's validateFn finds
+// only on an addressable value.
+type checked struct{ ok bool }
+
+func (c *checked) Validate() bool { return c.ok }
+
+// TestStructThroughPointerKeepsValidateFn: a struct whose tags use validateFn is validated
+// through the pointer, so a method with a pointer receiver is found.
+func TestStructThroughPointerKeepsValidateFn(t *testing.T) {
+	t.Parallel()
+	type withFn struct {
+		C checked `json:"c" validate:"validateFn"`
+	}
+	require.NoError(t, validate.Struct(&withFn{C: checked{ok: true}}))
+	var inv *validate.InvalidError
+	require.ErrorAs(t, validate.Struct(&withFn{}), &inv)
+	require.Equal(t, "c", inv.Problems[0].Path)
 }
